@@ -1,0 +1,88 @@
+# losscape: a plain Makefile. `make` builds build/losscape; `make run` and
+# `make test` first install missing Debian packages (scripts/deps.sh).
+CC      ?= gcc
+BUILD   := build
+WARN    := -std=c11 -Wall -Wextra -Wpedantic -Werror
+DEFS    := -D_POSIX_C_SOURCE=200809L
+OPT     ?= -O2 -g
+CFLAGS  := $(WARN) $(DEFS) $(OPT) -fopenmp -Isrc
+SDL_PKG := sdl2 SDL2_ttf SDL2_image
+SDL_CFLAGS = $(shell pkg-config --cflags $(SDL_PKG))
+SDL_LIBS   = $(shell pkg-config --libs $(SDL_PKG))
+LIBS    := -lm -fopenmp
+ASAN    := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+CORE_SRC := $(wildcard src/core/*.c)
+UI_SRC   := $(wildcard src/gfx/*.c src/app/*.c src/cli/*.c) src/main.c
+CORE_OBJ := $(CORE_SRC:src/%.c=$(BUILD)/%.o)
+UI_OBJ   := $(UI_SRC:src/%.c=$(BUILD)/%.o)
+TEST_SRC := $(wildcard tests/unit/test_*.c)
+TESTS    := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+ASAN_CORE := $(CORE_SRC:src/%.c=$(BUILD)/asan/%.o)
+ASAN_TESTS := $(TEST_SRC:tests/unit/%.c=$(BUILD)/asan/tests/%)
+
+.PHONY: all run test check deps unit unit-asan bench clean install golden-update format
+
+all: $(BUILD)/losscape
+
+deps:
+	@sh scripts/deps.sh
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	./$(BUILD)/losscape
+
+test: deps
+	@$(MAKE) --no-print-directory check
+
+# Everything the tests need, then every suite; the last line is "N passed, N failed".
+check: all $(TESTS) $(ASAN_TESTS)
+	@sh tests/run.sh
+
+unit: $(TESTS)
+unit-asan: $(ASAN_TESTS)
+
+bench: deps
+	@$(MAKE) --no-print-directory all
+	@sh scripts/bench.sh
+
+golden-update: all $(TESTS)
+	LOSSCAPE_GOLDEN_UPDATE=1 ./$(BUILD)/tests/test_golden
+
+format:
+	clang-format -i src/*.c src/*.h src/*/*.c src/*/*.h tests/unit/*.c
+
+PREFIX ?= /usr/local
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/losscape
+	install -m 755 $(BUILD)/losscape $(DESTDIR)$(PREFIX)/bin/losscape
+	cp -r assets/. $(DESTDIR)$(PREFIX)/share/losscape/
+
+$(BUILD)/losscape: $(CORE_OBJ) $(UI_OBJ)
+	$(CC) $(OPT) -o $@ $^ $(SDL_LIBS) $(LIBS)
+
+# src/core is compiled without SDL's include flags: an SDL header there fails.
+$(BUILD)/core/%.o: src/core/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(SDL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(CORE_OBJ) tests/unit/testutil.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Itests/unit -o $@ $< $(CORE_OBJ) -lcmocka $(LIBS)
+
+$(BUILD)/asan/core/%.o: src/core/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(ASAN) -MMD -MP -c -o $@ $<
+
+$(BUILD)/asan/tests/%: tests/unit/%.c $(ASAN_CORE) tests/unit/testutil.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(ASAN) -Itests/unit -o $@ $< $(ASAN_CORE) -lcmocka $(LIBS)
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(CORE_OBJ:.o=.d) $(UI_OBJ:.o=.d) $(ASAN_CORE:.o=.d)

@@ -1,0 +1,366 @@
+/* The App: its state, the paths and their recomputation, scenes in and out, the
+ * mouse on the canvas, and the frame's drawing order. Keys live in keys.c, the
+ * side panel in panel.c. Start reading at app_event and app_draw. */
+#include "app.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "app/figure.h"
+#include "app/keys.h"
+#include "app/panel.h"
+#include "app/theme.h"
+#include "config.h"
+
+/* ---- state ----------------------------------------------------------------- */
+
+int app_init(App *app, const Surface *s, int w, int h, double dpi, int steps)
+{
+    app->surface = s;
+    app->view = s->view;
+    app->style = (PlotStyle){PLOT_BOTH, CMAP_VIRIDIS, CFG_LEVELS, s->log_default, 1};
+    app->optim = optim_defaults((OptimConfig){.kind = OPTIM_GD, .lr = CFG_LR});
+    app->steps = steps;
+    app->playing = 1;
+    app->speed = CFG_SPEED;
+    app->drag = -1;
+    app->text_scale = 1;
+    snprintf(app->save_to, sizeof app->save_to, ".");
+    app->pool = malloc(sizeof *app->pool * APP_MAX_PATHS * (size_t)(steps + 1));
+    if (!app->pool) return -1;
+    for (int i = 0; i < APP_MAX_PATHS; i++)
+        app->paths[i].traj = (Trajectory){app->pool + (size_t)i * (steps + 1), steps + 1, 0,
+                                          TRAJ_RUNNING};
+    app_resize(app, w, h, dpi);
+    app_message(app, 0, "Click the plot to start gradient descent there. H shows the keys.");
+    app->requests = APP_REQ_TITLE;
+    return 0;
+}
+
+void app_free(App *app)
+{
+    plot_free(&app->cache);
+    free(app->pool);
+    app->pool = NULL;
+}
+
+void app_message(App *app, int bad, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(app->status, sizeof app->status, fmt, ap);
+    va_end(ap);
+    app->status_bad = bad;
+    app->dirty = 1;
+}
+
+static double ui_scale(const App *app) { return app->dpi * app->text_scale; }
+
+void app_resize(App *app, int w, int h, double dpi)
+{
+    app->w = w;
+    app->h = h;
+    app->dpi = dpi > 0 ? dpi : 1;
+    app->layout = layout_compute(w, h, ui_scale(app), app->view);
+    app->style.scale = ui_scale(app);
+    app->dirty = 1;
+}
+
+/* Sets the view and re-lays out the plot for its aspect ratio. */
+static void set_view(App *app, View v)
+{
+    if (!view_valid(v)) return;
+    app->view = v;
+    app->layout = layout_compute(app->w, app->h, ui_scale(app), v);
+    app->dirty = 1;
+}
+
+/* ---- paths ----------------------------------------------------------------- */
+
+static Vec2 view_centre(View v) { return (Vec2){(v.x0 + v.x1) / 2, (v.y0 + v.y1) / 2}; }
+
+/* Runs path p from its start; a path whose animation had finished shows the whole
+ * new path, otherwise its cursor keeps its step. */
+static void run_path(const App *app, Path *p)
+{
+    int done = p->cursor >= p->traj.len - 1;
+    traj_run(&p->traj, app->surface, &app->optim, p->start, app->steps,
+             view_centre(app->view), TRAJ_STOP_EARLY);
+    if (done || p->cursor > p->traj.len - 1) p->cursor = p->traj.len - 1;
+}
+
+void app_recompute(App *app)
+{
+#pragma omp parallel for schedule(dynamic, 4)
+    for (int i = 0; i < app->npaths; i++) run_path(app, &app->paths[i]);
+    app->dirty = 1;
+}
+
+int app_add_path(App *app, Vec2 start)
+{
+    if (app->npaths >= APP_MAX_PATHS) {
+        app_message(app, 1, "At most %d start points: press C to clear them.",
+                    APP_MAX_PATHS);
+        return -1;
+    }
+    Path *p = &app->paths[app->npaths];
+    p->start = start;
+    p->cursor = 0;
+    p->color = app->next_color++;
+    run_path(app, p);
+    p->cursor = 0;
+    app->dirty = 1;
+    return app->npaths++;
+}
+
+/* Removes path i, keeping its point buffer for reuse at the end of the list. */
+static void remove_path(App *app, int i)
+{
+    Trajectory t = app->paths[i].traj;
+    memmove(&app->paths[i], &app->paths[i + 1], sizeof app->paths[0] * (app->npaths - i - 1));
+    app->npaths--;
+    app->paths[app->npaths].traj = t;
+    app->dirty = 1;
+}
+
+void app_set_lr(App *app, double lr)
+{
+    if (!(lr > 0) || !isfinite(lr)) return;
+    lr = lr < CFG_LR_MIN ? CFG_LR_MIN : lr > CFG_LR_MAX ? CFG_LR_MAX : lr;
+    app->optim.lr = lr;
+    app_recompute(app);
+}
+
+/* Returns the index of the start point within grab distance of pixel m, or -1. */
+static int hit_start(const App *app, Vec2 m)
+{
+    double best = 12 * ui_scale(app);
+    int hit = -1;
+    for (int i = app->npaths - 1; i >= 0; i--) {
+        Vec2 s = view_to_px(app->view, app->layout.plot, app->paths[i].start);
+        double d = hypot(s.x - m.x, s.y - m.y);
+        if (d < best) best = d, hit = i;
+    }
+    return hit;
+}
+
+/* ---- scenes ---------------------------------------------------------------- */
+
+int app_apply_scene(App *app, const Scene *sc)
+{
+    if (sc->set & SCENE_SURFACE) {
+        app->surface = surface_at(sc->surface);
+        app->style.log = app->surface->log_default;
+        set_view(app, app->surface->view);
+        app->requests |= APP_REQ_TITLE;
+    }
+    if (sc->set & SCENE_VIEW) set_view(app, sc->view);
+    if (sc->set & SCENE_OPTIMIZER) app->optim.kind = sc->optimizer;
+    if (sc->set & SCENE_LR) app->optim.lr = sc->lr;
+    if (sc->set & SCENE_SPEED) app->speed = sc->speed;
+    if (sc->set & SCENE_MODE) app->style.mode = sc->mode;
+    if (sc->set & SCENE_COLORMAP) app->style.cmap = sc->colormap;
+    if (sc->set & SCENE_LEVELS) app->style.levels = sc->levels;
+    if (sc->set & SCENE_LOG) app->style.log = sc->log;
+    snprintf(app->title, sizeof app->title, "%s", sc->set & SCENE_TITLE ? sc->title : "");
+    snprintf(app->note, sizeof app->note, "%s", sc->set & SCENE_NOTE ? sc->note : "");
+    app->npaths = 0;
+    for (int i = 0; i < sc->nstarts && i < APP_MAX_PATHS; i++)
+        app_add_path(app, sc->starts[i]);
+    app->dirty = 1;
+    return 0;
+}
+
+void app_scene(const App *app, Scene *sc)
+{
+    memset(sc, 0, sizeof *sc);
+    sc->set = SCENE_SURFACE | SCENE_VIEW | SCENE_OPTIMIZER | SCENE_LR | SCENE_SPEED |
+              SCENE_MODE | SCENE_COLORMAP | SCENE_LEVELS | SCENE_LOG;
+    sc->surface = surface_index(app->surface);
+    sc->view = app->view;
+    sc->optimizer = app->optim.kind;
+    sc->lr = app->optim.lr;
+    sc->speed = app->speed;
+    sc->mode = app->style.mode;
+    sc->colormap = app->style.cmap;
+    sc->levels = app->style.levels;
+    sc->log = app->style.log != 0;
+    if (app->title[0]) sc->set |= SCENE_TITLE;
+    if (app->note[0]) sc->set |= SCENE_NOTE;
+    snprintf(sc->title, sizeof sc->title, "%s", app->title);
+    snprintf(sc->note, sizeof sc->note, "%s", app->note);
+    sc->nstarts = app->npaths;
+    for (int i = 0; i < app->npaths; i++) sc->starts[i] = app->paths[i].start;
+}
+
+int app_stamp_path(const App *app, const char *ext, char *out, int n)
+{
+    char stamp[32];
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+    struct stat st;
+    for (int k = 1; k < 100; k++) {
+        int len = k == 1 ? snprintf(out, n, "%s/losscape-%s.%s", app->save_to, stamp, ext)
+                         : snprintf(out, n, "%s/losscape-%s-%d.%s", app->save_to, stamp,
+                                    k, ext);
+        if (len >= n) return -1;
+        if (stat(out, &st) != 0) return 0;
+    }
+    return -1;
+}
+
+int app_save_scene(App *app)
+{
+    char path[1200], err[1400];
+    Scene *sc = malloc(sizeof *sc);
+    if (!sc || app_stamp_path(app, "scene", path, sizeof path) != 0) {
+        free(sc);
+        app_message(app, 1, "Cannot save the scene: no file name is free in %s",
+                    app->save_to);
+        return -1;
+    }
+    app_scene(app, sc);
+    int rc = scene_save(sc, path, err, sizeof err);
+    free(sc);
+    if (rc != 0) {
+        app_message(app, 1, "%s", err);
+        return -1;
+    }
+    app_message(app, 0, "Saved the scene to %s", path);
+    return 0;
+}
+
+/* ---- the mouse on the canvas ----------------------------------------------- */
+
+static void canvas_down(App *app, const AppEvent *ev)
+{
+    Vec2 m = {ev->x, ev->y};
+    const Layout *L = &app->layout;
+    if (!ui_inside(L->canvas, m.x, m.y)) return;
+    int pan = ev->button == 2 || (ev->button == 1 && (ev->mod & APP_MOD_SHIFT));
+    if (pan && ui_inside(L->plot, m.x, m.y)) {
+        app->panning = 1;
+        app->pan_from = view_from_px(app->view, L->plot, m);
+        return;
+    }
+    int hit = hit_start(app, m);
+    if (ev->button == 3 && hit >= 0) {
+        remove_path(app, hit);
+        app_message(app, 0, "Removed a start point.");
+    } else if (ev->button == 1 && hit >= 0) {
+        app->drag = hit;
+    } else if (ev->button == 1 && ui_inside(L->plot, m.x, m.y)) {
+        Vec2 p = view_from_px(app->view, L->plot, m);
+        if (app_add_path(app, p) >= 0)
+            app_message(app, 0, "New path from (%.4g, %.4g).", p.x, p.y);
+    }
+}
+
+static void canvas_move(App *app, Vec2 m)
+{
+    const Layout *L = &app->layout;
+    if (app->drag >= 0) {
+        Path *p = &app->paths[app->drag];
+        p->start = view_from_px(app->view, L->plot, m);
+        p->cursor = app->steps; /* show the whole path while dragging */
+        run_path(app, p);
+        app->dirty = 1;
+    } else if (app->panning) {
+        Vec2 now = view_from_px(app->view, L->plot, m);
+        set_view(app, view_pan(app->view, app->pan_from.x - now.x, app->pan_from.y - now.y));
+        app_recompute(app);
+    }
+    int hover = ui_inside(L->plot, m.x, m.y);
+    if (hover || app->hover) app->dirty = 1;
+    app->hover = hover;
+}
+
+void app_event(App *app, const AppEvent *ev)
+{
+    UiInput in = {ev->x, ev->y, ev->type == APP_EV_DOWN && ev->button == 1,
+                  ev->type == APP_EV_UP && ev->button == 1, 0};
+    if (ev->type == APP_EV_KEY) {
+        keys_handle(app, ev->key, ev->mod);
+        return;
+    }
+    if (ev->type == APP_EV_LEAVE) {
+        app->hover = 0;
+        app->dirty = 1;
+        return;
+    }
+    app->mouse = (Vec2){ev->x, ev->y};
+    if (ev->type == APP_EV_WHEEL) {
+        if (ui_inside(app->layout.plot, ev->x, ev->y)) {
+            Vec2 c = view_from_px(app->view, app->layout.plot, app->mouse);
+            set_view(app, view_zoom(app->view, c, pow(CFG_ZOOM_STEP, ev->dy)));
+            app_recompute(app);
+        }
+        return;
+    }
+    if (app->help && ev->type == APP_EV_DOWN) {
+        app->help = 0;
+        app->dirty = 1;
+        return;
+    }
+    if (app->drag < 0 && !app->panning && panel_event(app, in)) {
+        app->hover = 0;
+        return;
+    }
+    if (ev->type == APP_EV_DOWN) canvas_down(app, ev);
+    if (ev->type == APP_EV_MOVE) canvas_move(app, app->mouse);
+    if (ev->type == APP_EV_UP) {
+        app->drag = -1;
+        app->panning = 0;
+    }
+}
+
+/* ---- animation and drawing ------------------------------------------------- */
+
+int app_tick(App *app, double dt)
+{
+    int moving = 0;
+    if (!app->playing) return 0;
+    for (int i = 0; i < app->npaths; i++) {
+        Path *p = &app->paths[i];
+        double end = p->traj.len - 1;
+        if (p->cursor >= end) continue;
+        p->cursor = fmin(end, p->cursor + app->speed * dt);
+        moving = 1;
+    }
+    if (moving) app->dirty = 1;
+    return moving;
+}
+
+void app_draw(App *app, Canvas *c, Text *t)
+{
+    static const int label_len = 48;
+    PlotPath pp[APP_MAX_PATHS];
+    char labels[APP_MAX_PATHS][48];
+    const char *lp[APP_MAX_PATHS];
+    for (int i = 0; i < app->npaths; i++) {
+        const Path *p = &app->paths[i];
+        int shown = (int)floor(p->cursor) + 1;
+        int end = shown >= p->traj.len;
+        pp[i] = (PlotPath){p->traj.pts, shown > p->traj.len ? p->traj.len : shown,
+                           plot_path_color(p->color),
+                           end && p->traj.status == TRAJ_DIVERGED, i == app->drag};
+        labels[i][0] = 0;
+        if (end) traj_describe(&p->traj, labels[i], label_len);
+        lp[i] = labels[i];
+    }
+    Figure fig = {app->surface, app->view, &app->style, &app->cache, pp, app->npaths, lp,
+                  ui_scale(app)};
+    if (figure_draw(c, app->layout.canvas, t, &fig) != 0)
+        app_message(app, 1, "Out of memory for a %dx%d field.", app->layout.plot.w,
+                    app->layout.plot.h);
+    panel_draw(app, c, t);
+    if (app->help) keys_draw_help(app, c, t);
+    app->dirty = 0;
+}

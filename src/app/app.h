@@ -1,0 +1,150 @@
+/* The application state and what changes it: start points and their paths, the
+ * surface and view, the optimiser, the animation, the side panel. No SDL here:
+ * main.c translates SDL events into AppEvents, gfx/ draws and presents.
+ * Flow: app_event (state changes, paths recomputed at once) -> app_tick
+ * (animation cursors) -> app_draw (figure + panel into a canvas). */
+#ifndef LOSSCAPE_APP_H
+#define LOSSCAPE_APP_H
+
+#include "app/layout.h"
+#include "app/ui.h"
+#include "core/plot.h"
+#include "core/scene.h"
+#include "gfx/text.h"
+
+#define APP_MAX_PATHS 256
+
+typedef struct {
+    Vec2 start;      /* parameters the path starts from */
+    Trajectory traj; /* its points (buffer owned by the App) */
+    double cursor;   /* animation: points shown - 1, fractional */
+    int color;       /* palette index */
+} Path;
+
+typedef enum {
+    APP_EV_DOWN,   /* mouse button down: button, x, y */
+    APP_EV_UP,     /* mouse button up */
+    APP_EV_MOVE,   /* mouse moved to x, y */
+    APP_EV_WHEEL,  /* wheel by dy notches (positive: away from the user) at x, y */
+    APP_EV_KEY,    /* key pressed: key, mod */
+    APP_EV_LEAVE,  /* the mouse left the window */
+} AppEventType;
+
+enum { APP_MOD_CTRL = 1, APP_MOD_SHIFT = 2 };
+
+typedef enum {
+    APP_KEY_NONE, APP_KEY_SPACE, APP_KEY_N, APP_KEY_RIGHT, APP_KEY_R, APP_KEY_C,
+    APP_KEY_LBRACKET, APP_KEY_RBRACKET, APP_KEY_HOME, APP_KEY_H, APP_KEY_F1,
+    APP_KEY_S, APP_KEY_F12, APP_KEY_F11, APP_KEY_ESCAPE, APP_KEY_Q,
+    APP_KEY_EQUALS, APP_KEY_MINUS
+} AppKey;
+
+typedef struct {
+    AppEventType type;
+    double x, y;    /* pixels of the canvas (already scaled for high-DPI) */
+    int button;     /* 1 left, 2 middle, 3 right */
+    double dy;      /* wheel notches */
+    AppKey key;
+    int mod;        /* APP_MOD_* */
+} AppEvent;
+
+/* Requests from the app to the window layer, read and cleared by main.c. */
+enum {
+    APP_REQ_SCREENSHOT = 1, /* save a PNG of the window */
+    APP_REQ_QUIT = 2,
+    APP_REQ_FULLSCREEN = 4,
+    APP_REQ_TITLE = 8       /* the surface changed: retitle the window */
+};
+
+typedef struct {
+    /* the surface and how it is drawn */
+    const Surface *surface;
+    View view;
+    PlotStyle style;
+    PlotCache cache;          /* sampled field and contours (owned) */
+
+    /* the optimiser and the paths */
+    OptimConfig optim;
+    int steps;                /* steps precomputed per path */
+    Path paths[APP_MAX_PATHS];
+    int npaths;
+    int next_color;           /* palette index of the next new path */
+    TrajPoint *pool;          /* APP_MAX_PATHS * (steps + 1) points (owned) */
+
+    /* animation */
+    int playing;              /* nonzero: cursors advance */
+    double speed;             /* steps per second */
+
+    /* interaction */
+    Ui ui;                    /* widget state */
+    int drag;                 /* index of the start point being dragged, -1 none */
+    int panning;              /* nonzero while middle- or shift-dragging */
+    Vec2 pan_from;            /* parameter point under the mouse when panning began */
+    Vec2 mouse;               /* last mouse position, pixels */
+    int hover;                /* nonzero: mouse over the plot */
+    int help;                 /* nonzero: the help overlay is shown */
+
+    /* window */
+    int w, h;                 /* canvas size, pixels */
+    double dpi;               /* drawable pixels per window unit */
+    double text_scale;        /* Ctrl+= / Ctrl+-, 1 by default */
+    Layout layout;            /* where everything is, for w x h */
+
+    /* messages and files */
+    char status[256];         /* the last message */
+    int status_bad;           /* nonzero: the message is an error */
+    char save_to[1024];       /* where Ctrl+S and F12 write */
+    char title[SCENE_MAX_TEXT]; /* the lesson's title and note, from a scene */
+    char note[SCENE_MAX_TEXT];
+    unsigned requests;        /* APP_REQ_* for main.c */
+    int dirty;                /* nonzero: redraw */
+} App;
+
+/* Initialises app (zeroed by the caller) for a w x h canvas at high-DPI factor dpi:
+ * defaults from config.h, surface s, and `steps` points per path. Returns 0, or -1
+ * when memory runs out. */
+int app_init(App *app, const Surface *s, int w, int h, double dpi, int steps);
+
+/* Frees what app owns. */
+void app_free(App *app);
+
+/* Applies the keys a scene sets; the starts replace all paths. Returns 0, or -1
+ * with a message in app->status when a value does not fit. */
+int app_apply_scene(App *app, const Scene *sc);
+
+/* Fills sc with the current state (every key this version saves). */
+void app_scene(const App *app, Scene *sc);
+
+/* Handles one input event. */
+void app_event(App *app, const AppEvent *ev);
+
+/* Resizes the canvas to w x h pixels at high-DPI factor dpi. */
+void app_resize(App *app, int w, int h, double dpi);
+
+/* Advances the animation by dt seconds; returns nonzero while anything moves. */
+int app_tick(App *app, double dt);
+
+/* Draws the whole window into c (app->w x app->h). */
+void app_draw(App *app, Canvas *c, Text *t);
+
+/* Sets the status line (printf-style); bad nonzero shows it as an error. */
+void app_message(App *app, int bad, const char *fmt, ...);
+
+/* Adds a start point and computes its path; returns its index or -1 when full. */
+int app_add_path(App *app, Vec2 start);
+
+/* Recomputes every path from its start (after lr, surface or optimiser changes). */
+void app_recompute(App *app);
+
+/* Sets the learning rate (clamped to the slider's range) and recomputes. */
+void app_set_lr(App *app, double lr);
+
+/* Saves the scene into app->save_to with a time-stamped name; returns 0 or -1. The
+ * path written (or the error) is in app->status. */
+int app_save_scene(App *app);
+
+/* Writes SAVE_TO/losscape-YYYYMMDD-HHMMSS.EXT into out (size n), adding -2, -3 ...
+ * when that file exists. Returns 0, or -1 when no name fits. */
+int app_stamp_path(const App *app, const char *ext, char *out, int n);
+
+#endif

@@ -1,0 +1,158 @@
+/* Draws the figure: title and formula, the plot from core/plot, axes with "nice"
+ * ticks, the parameter names and a colour bar with its own ticks. The window and
+ * `render` both call figure_draw, so a test of `render` tests the window. */
+#include "figure.h"
+
+#include <math.h>
+#include <stdio.h>
+
+#include "theme.h"
+
+#define MAX_TICKS 32
+
+/* Margins around the plot at scale 1: left (y ticks), top (title), right (colour
+ * bar and its ticks), bottom (x ticks and name). */
+enum { M_LEFT = 64, M_TOP = 62, M_RIGHT = 104, M_BOTTOM = 58, BAR_W = 18, BAR_GAP = 18 };
+
+static int px(double scale, double v) { return (int)lround(v * scale); }
+
+Rect figure_plot_rect(Rect area, View v, double s)
+{
+    Rect r = {area.x + px(s, M_LEFT), area.y + px(s, M_TOP),
+              area.w - px(s, M_LEFT) - px(s, M_RIGHT),
+              area.h - px(s, M_TOP) - px(s, M_BOTTOM)};
+    if (r.w < 16) r.w = 16;
+    if (r.h < 16) r.h = 16;
+    double aspect = (v.x1 - v.x0) / (v.y1 - v.y0);
+    if (!(aspect > 0) || !isfinite(aspect)) return r;
+    if (r.w > r.h * aspect) {
+        int w = (int)lround(r.h * aspect);
+        r.x += (r.w - w) / 2;
+        r.w = w;
+    } else {
+        int h = (int)lround(r.w / aspect);
+        r.y += (r.h - h) / 2;
+        r.h = h;
+    }
+    if (r.w < 1) r.w = 1;
+    if (r.h < 1) r.h = 1;
+    return r;
+}
+
+static void axes(Canvas *c, Rect p, Text *t, const Figure *f)
+{
+    double s = f->scale, ticks[MAX_TICKS], step;
+    int fs = px(s, THEME_SMALL), tl = px(s, 6), th = text_height(t, fs);
+    char buf[64];
+    canvas_stroke_rect(c, (Rect){p.x - 1, p.y - 1, p.w + 2, p.h + 2}, 1, THEME_INK);
+    int n = view_nice_ticks(f->view.x0, f->view.x1, p.w / px(s, 90) + 2, ticks,
+                            MAX_TICKS, &step);
+    for (int i = 0; i < n; i++) {
+        double x = view_to_px(f->view, p, (Vec2){ticks[i], 0}).x;
+        canvas_line(c, x, p.y + p.h + 1, x, p.y + p.h + 1 + tl, 1.2 * s, THEME_INK);
+        view_format_tick(buf, sizeof buf, ticks[i], step);
+        int w = text_width(t, buf, fs, 0);
+        text_draw(t, c, (int)lround(x) - w / 2, p.y + p.h + tl + px(s, 2), buf, fs, 0,
+                  THEME_INK);
+    }
+    n = view_nice_ticks(f->view.y0, f->view.y1, p.h / px(s, 70) + 2, ticks, MAX_TICKS,
+                        &step);
+    for (int i = 0; i < n; i++) {
+        double y = view_to_px(f->view, p, (Vec2){0, ticks[i]}).y;
+        canvas_line(c, p.x - 1 - tl, y, p.x - 1, y, 1.2 * s, THEME_INK);
+        view_format_tick(buf, sizeof buf, ticks[i], step);
+        int w = text_width(t, buf, fs, 0);
+        text_draw(t, c, p.x - tl - px(s, 4) - w, (int)lround(y) - th / 2, buf, fs, 0,
+                  THEME_INK);
+    }
+    int ls = px(s, THEME_TEXT);
+    const char *xl = f->surface->xlabel, *yl = f->surface->ylabel;
+    int w = text_width(t, xl, ls, 1);
+    text_draw(t, c, p.x + (p.w - w) / 2, p.y + p.h + tl + th + px(s, 6), xl, ls, 1,
+              THEME_INK);
+    w = text_width(t, yl, ls, 1);
+    text_draw(t, c, p.x - w / 2, p.y - text_height(t, ls) - px(s, 4), yl, ls, 1,
+              THEME_INK);
+}
+
+static void colour_bar(Canvas *c, Rect p, Text *t, const Figure *f)
+{
+    double s = f->scale, ticks[MAX_TICKS], step;
+    const PlotCache *pc = f->cache;
+    Rect bar = {p.x + p.w + px(s, BAR_GAP), p.y, px(s, BAR_W), p.h};
+    for (int j = 0; j < bar.h; j++) {
+        double u = 1.0 - (j + 0.5) / bar.h;
+        canvas_fill_rect(c, (Rect){bar.x, bar.y + j, bar.w, 1}, cmap_color(f->style->cmap, u));
+    }
+    canvas_stroke_rect(c, (Rect){bar.x - 1, bar.y - 1, bar.w + 2, bar.h + 2}, 1, THEME_INK);
+    int fs = px(s, THEME_SMALL), th = text_height(t, fs);
+    char buf[64];
+    int n = view_nice_ticks(pc->scale.lo, pc->scale.hi, bar.h / px(s, 60) + 2, ticks,
+                            MAX_TICKS, &step);
+    if (pc->scale.log) { /* nice ticks of a log scale: powers of ten and their 2x, 5x */
+        n = 0;
+        double off = (pc->scale.hi - pc->scale.lo) * 1e-3;
+        for (int e = -12; e <= 15 && n < MAX_TICKS; e++)
+            for (int m = 1; m <= 5 && n < MAX_TICKS; m += m == 1 ? 1 : 3) {
+                double v = pc->scale.lo + m * pow(10, e) - off;
+                if (v >= pc->scale.lo && v <= pc->scale.hi && (m == 1 || bar.h > px(s, 400)))
+                    ticks[n++] = v;
+            }
+        step = 0;
+    }
+    for (int i = 0; i < n; i++) {
+        double u = view_value_unit(pc->scale, ticks[i]);
+        double y = bar.y + (1 - u) * bar.h;
+        canvas_line(c, bar.x + bar.w + 1, y, bar.x + bar.w + 1 + px(s, 5), y, 1.2 * s,
+                    THEME_INK);
+        if (step > 0)
+            view_format_tick(buf, sizeof buf, ticks[i], step);
+        else
+            snprintf(buf, sizeof buf, "%.3g", ticks[i]);
+        text_draw(t, c, bar.x + bar.w + px(s, 8), (int)lround(y) - th / 2, buf, fs, 0,
+                  THEME_INK);
+    }
+}
+
+/* Draws each path's label beside its last shown point, in a light box. */
+static void path_labels(Canvas *c, Rect p, Text *t, const Figure *f)
+{
+    int fs = px(f->scale, THEME_SMALL), pad = px(f->scale, 3);
+    Rect old = canvas_set_clip(c, p);
+    for (int i = 0; f->labels && i < f->npaths; i++) {
+        const PlotPath *pp = &f->paths[i];
+        if (!f->labels[i] || !f->labels[i][0] || pp->shown < 1) continue;
+        const TrajPoint *q = &pp->pts[pp->shown - 1];
+        for (int k = pp->shown - 1; k > 0 && !(isfinite(q->x) && isfinite(q->y)); k--)
+            q = &pp->pts[k - 1];
+        Vec2 e = view_to_px(f->view, p, (Vec2){q->x, q->y});
+        if (!isfinite(e.x) || !isfinite(e.y)) continue;
+        int w = text_width(t, f->labels[i], fs, 0), h = text_height(t, fs);
+        int x = (int)e.x + px(f->scale, 12), y = (int)e.y - h / 2;
+        if (x + w + pad > p.x + p.w) x = (int)e.x - px(f->scale, 12) - w;
+        canvas_fill_rect(c, (Rect){x - pad, y - 1, w + 2 * pad, h + 2},
+                         (Color){255, 255, 255, 215});
+        text_draw(t, c, x, y, f->labels[i], fs, 0, THEME_INK);
+    }
+    canvas_set_clip(c, old);
+}
+
+int figure_draw(Canvas *c, Rect area, Text *t, const Figure *f)
+{
+    double s = f->scale;
+    Rect old = canvas_set_clip(c, area);
+    canvas_fill_rect(c, area, THEME_BG);
+    Rect p = figure_plot_rect(area, f->view, s);
+    int rc = plot_update(f->cache, f->surface, f->view, p.w, p.h, f->style);
+    int ts = px(s, THEME_TITLE);
+    text_draw(t, c, p.x, area.y + px(s, 8), f->surface->formula, ts, 1, THEME_INK);
+    if (rc == 0) {
+        plot_draw_surface(c, p, f->cache, f->style);
+        plot_draw_paths(c, p, f->view, f->paths, f->npaths, s);
+        path_labels(c, p, t, f);
+        colour_bar(c, p, t, f);
+    }
+    axes(c, p, t, f);
+    canvas_set_clip(c, old);
+    return rc;
+}

@@ -1,0 +1,154 @@
+/* Key bindings as a table of {key, modifiers, action, what the help says}. The
+ * help overlay is drawn from the same table, plus the mouse's bindings. */
+#include "keys.h"
+
+#include <math.h>
+#include <stdio.h>
+
+#include "app/theme.h"
+#include "config.h"
+
+static void toggle_play(App *app)
+{
+    app->playing = !app->playing;
+    app_message(app, 0, app->playing ? "Playing." : "Paused.");
+}
+
+static void step_once(App *app)
+{
+    app->playing = 0;
+    for (int i = 0; i < app->npaths; i++) {
+        Path *p = &app->paths[i];
+        p->cursor = fmin(p->traj.len - 1, floor(p->cursor) + 1);
+    }
+    app_message(app, 0, "One step (paused; Space plays).");
+}
+
+static void restart(App *app)
+{
+    for (int i = 0; i < app->npaths; i++) app->paths[i].cursor = 0;
+    app->playing = 1;
+    app_message(app, 0, "Restarted every path from its start.");
+}
+
+static void clear(App *app)
+{
+    app->npaths = 0;
+    app->drag = -1;
+    app_message(app, 0, "Cleared every path.");
+}
+
+static void lr_down(App *app) { app_set_lr(app, app->optim.lr / CFG_LR_KEY_FACTOR); }
+static void lr_up(App *app) { app_set_lr(app, app->optim.lr * CFG_LR_KEY_FACTOR); }
+
+static void home(App *app)
+{
+    app->view = app->surface->view;
+    app_resize(app, app->w, app->h, app->dpi);
+    app_recompute(app);
+}
+
+static void help(App *app)
+{
+    app->help = !app->help;
+    app->dirty = 1;
+}
+
+static void escape(App *app)
+{
+    app->help = 0;
+    app->ui.open = 0;
+    app->dirty = 1;
+}
+
+static void save(App *app) { app_save_scene(app); }
+static void screenshot(App *app) { app->requests |= APP_REQ_SCREENSHOT; }
+static void fullscreen(App *app) { app->requests |= APP_REQ_FULLSCREEN; }
+static void quit(App *app) { app->requests |= APP_REQ_QUIT; }
+
+static void text_size(App *app, double f)
+{
+    double s = app->text_scale * f;
+    app->text_scale = s < 0.6 ? 0.6 : s > 2.5 ? 2.5 : s;
+    app_resize(app, app->w, app->h, app->dpi);
+}
+
+static void bigger(App *app) { text_size(app, 1.15); }
+static void smaller(App *app) { text_size(app, 1 / 1.15); }
+
+static const struct {
+    AppKey key;
+    int mod;
+    void (*fn)(App *);
+    const char *keys; /* shown in the help; NULL: the row above covers it */
+    const char *what;
+} bindings[] = {
+    {APP_KEY_SPACE, 0, toggle_play, "Space", "play / pause"},
+    {APP_KEY_N, 0, step_once, "N or →", "one step (pauses)"},
+    {APP_KEY_RIGHT, 0, step_once, NULL, NULL},
+    {APP_KEY_R, 0, restart, "R", "restart every path from its start"},
+    {APP_KEY_C, 0, clear, "C", "clear every path"},
+    {APP_KEY_LBRACKET, 0, lr_down, "[  ]", "learning rate ÷ or × 10^¼"},
+    {APP_KEY_RBRACKET, 0, lr_up, NULL, NULL},
+    {APP_KEY_HOME, 0, home, "Home", "reset the view"},
+    {APP_KEY_H, 0, help, "H or F1", "this help"},
+    {APP_KEY_F1, 0, help, NULL, NULL},
+    {APP_KEY_S, APP_MOD_CTRL, save, "Ctrl+S", "save the scene"},
+    {APP_KEY_F12, 0, screenshot, "F12", "save a PNG screenshot"},
+    {APP_KEY_F11, 0, fullscreen, "F11", "fullscreen"},
+    {APP_KEY_EQUALS, APP_MOD_CTRL, bigger, "Ctrl+= / Ctrl+−", "bigger / smaller text"},
+    {APP_KEY_MINUS, APP_MOD_CTRL, smaller, NULL, NULL},
+    {APP_KEY_ESCAPE, 0, escape, "Esc", "close this help"},
+    {APP_KEY_Q, APP_MOD_CTRL, quit, "Ctrl+Q", "quit"},
+};
+
+static const char *mouse_help[][2] = {
+    {"left click", "start a path there"},
+    {"drag a start", "move it; the path follows live"},
+    {"right click a start", "remove it"},
+    {"wheel", "zoom about the cursor"},
+    {"middle or Shift+drag", "pan"},
+    {"hover", "parameters, cost and gradient below"},
+};
+
+#define NBIND ((int)(sizeof bindings / sizeof bindings[0]))
+#define NMOUSE ((int)(sizeof mouse_help / sizeof mouse_help[0]))
+
+void keys_handle(App *app, AppKey key, int mod)
+{
+    int ctrl = mod & APP_MOD_CTRL;
+    for (int i = 0; i < NBIND; i++)
+        if (bindings[i].key == key && (bindings[i].mod & APP_MOD_CTRL) == ctrl) {
+            bindings[i].fn(app);
+            return;
+        }
+}
+
+void keys_draw_help(App *app, Canvas *c, Text *t)
+{
+    double s = app->dpi * app->text_scale;
+    int fs = (int)lround(THEME_TEXT * s), lh = text_height(t, fs) + (int)lround(4 * s);
+    int rows = NMOUSE + 3;
+    for (int i = 0; i < NBIND; i++) rows += bindings[i].keys != NULL;
+    int w = (int)lround(560 * s), h = rows * lh + (int)lround(40 * s);
+    Rect box = {(app->w - w) / 2, (app->h - h) / 2, w, h};
+    canvas_fill_rect(c, (Rect){0, 0, app->w, app->h}, (Color){0, 0, 0, 110});
+    canvas_fill_rect(c, box, THEME_BG);
+    canvas_stroke_rect(c, box, 2, THEME_ACCENT);
+    int x = box.x + (int)lround(24 * s), x2 = box.x + (int)lround(230 * s);
+    int y = box.y + (int)lround(18 * s);
+    text_draw(t, c, x, y, "Keys and mouse", (int)lround(THEME_TITLE * s), 1, THEME_INK);
+    y += lh + (int)lround(8 * s);
+    for (int i = 0; i < NBIND; i++) {
+        if (!bindings[i].keys) continue;
+        text_draw(t, c, x, y, bindings[i].keys, fs, 1, THEME_ACCENT);
+        text_draw(t, c, x2, y, bindings[i].what, fs, 0, THEME_INK);
+        y += lh;
+    }
+    y += lh / 2;
+    for (int i = 0; i < NMOUSE; i++) {
+        text_draw(t, c, x, y, mouse_help[i][0], fs, 1, THEME_ACCENT);
+        text_draw(t, c, x2, y, mouse_help[i][1], fs, 0, THEME_INK);
+        y += lh;
+    }
+}

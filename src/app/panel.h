@@ -1,0 +1,15 @@
+/* The side panel: surface and optimiser choice, learning rate, play controls,
+ * speed, contour levels, mode and colour map; below them the lesson's note and
+ * the list of paths; the status line across the bottom. */
+#ifndef LOSSCAPE_PANEL_H
+#define LOSSCAPE_PANEL_H
+
+#include "app/app.h"
+
+/* Lets the panel's widgets handle input `in`; returns nonzero when they took it. */
+int panel_event(App *app, UiInput in);
+
+/* Draws the panel and the status line into c. */
+void panel_draw(App *app, Canvas *c, Text *t);
+
+#endif

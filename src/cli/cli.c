@@ -1,0 +1,92 @@
+/* Subcommand dispatch, the top-level --help and --version, and `layout`, which
+ * prints where the window's widgets are so tests can click them. */
+#include "cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "app/layout.h"
+#include "app/figure.h"
+#include "cli/opts.h"
+
+static int layout_main(int argc, char **argv);
+
+static const struct {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *what;
+} commands[] = {
+    {"list", list_main, "the surface catalogue (--json for JSON)"},
+    {"trace", trace_main, "run the optimiser from --start points; CSV on stdout"},
+    {"render", render_main, "draw the canvas into a PNG (--out FILE.png)"},
+    {"layout", layout_main, "where the window's widgets are, as JSON"},
+};
+
+#define NCMD ((int)(sizeof commands / sizeof commands[0]))
+
+static void usage(FILE *f)
+{
+    fprintf(f, "losscape %s: an interactive loss-landscape visualizer\n\n"
+               "usage: losscape [OPTIONS]              open the window\n"
+               "       losscape SUBCOMMAND [OPTIONS]   run headless\n\n"
+               "subcommands (each has --help):\n", CFG_VERSION);
+    for (int i = 0; i < NCMD; i++) fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].what);
+    fprintf(f, "\nwindow options:\n");
+    opts_usage(OPT_WINDOW, f);
+    fprintf(f, "\nexit status: 0 success, 2 bad usage or input, 1 any other failure\n");
+}
+
+int cli_main(int argc, char **argv)
+{
+    if (argc < 2) return -1;
+    for (int i = 0; i < NCMD; i++)
+        if (strcmp(argv[1], commands[i].name) == 0) return commands[i].run(argc - 1, argv + 1);
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        usage(stdout);
+        return 0;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("losscape %s\n", CFG_VERSION);
+        return 0;
+    }
+    if (argv[1][0] != '-') {
+        fprintf(stderr, "losscape: unknown subcommand '%s' (see losscape --help)\n", argv[1]);
+        return 2;
+    }
+    return -1;
+}
+
+static void rect_json(const char *name, Rect r, const char *sep)
+{
+    printf("{\"name\":\"%s\",\"x\":%d,\"y\":%d,\"w\":%d,\"h\":%d}%s", name, r.x, r.y, r.w,
+           r.h, sep);
+}
+
+static int layout_main(int argc, char **argv)
+{
+    Options o;
+    int rc = opts_parse(&o, argc - 1, argv + 1, OPT_LAYOUT, "losscape layout");
+    if (rc) return rc;
+    if (o.help) {
+        printf("usage: losscape layout [--size WxH] [--surface NAME] [--view X0,X1,Y0,Y1]\n"
+               "JSON {canvas:{x,y,w,h}, widgets:[{name,x,y,w,h}]} in window pixels;\n"
+               "canvas is the plot area, the rectangle that maps to the view.\n");
+        opts_usage(OPT_LAYOUT, stdout);
+        return 0;
+    }
+    Layout L = layout_compute(o.has_size ? o.w : CFG_WIN_W, o.has_size ? o.h : CFG_WIN_H,
+                              1.0, o.view);
+    printf("{\"canvas\":{\"x\":%d,\"y\":%d,\"w\":%d,\"h\":%d},", L.plot.x, L.plot.y,
+           L.plot.w, L.plot.h);
+    printf("\"view\":{\"x0\":%.17g,\"x1\":%.17g,\"y0\":%.17g,\"y1\":%.17g},", o.view.x0,
+           o.view.x1, o.view.y0, o.view.y1);
+    printf("\"areas\":[");
+    rect_json("figure", L.canvas, ",");
+    rect_json("panel", L.panel, ",");
+    rect_json("status", L.status, "],");
+    printf("\"widgets\":[");
+    for (int i = 0; i < W_COUNT; i++)
+        rect_json(layout_name(i), L.widget[i], i + 1 < W_COUNT ? "," : "");
+    printf("]}\n");
+    return 0;
+}

@@ -1,0 +1,260 @@
+/* The option table and its parsers. Each parser reads one value into Options or
+ * writes what was expected; opts_parse adds the option's name and prints it. */
+#include "opts.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef int (*ParseFn)(Options *o, const char *v, char *err, int n);
+
+/* Reads a finite double filling all of s; returns 0 or -1. */
+static int number(const char *s, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (end == s || *end || errno == ERANGE || !isfinite(v)) return -1;
+    *out = v;
+    return 0;
+}
+
+/* Reads k numbers separated by commas; returns 0 or -1. */
+static int numbers(const char *s, double *out, int k)
+{
+    char buf[512];
+    if (strlen(s) >= sizeof buf) return -1;
+    strcpy(buf, s);
+    char *p = buf;
+    for (int i = 0; i < k; i++) {
+        char *comma = strchr(p, ',');
+        if ((i < k - 1) != (comma != NULL)) return -1;
+        if (comma) *comma = 0;
+        if (number(p, &out[i]) != 0) return -1;
+        p = comma ? comma + 1 : p;
+    }
+    return 0;
+}
+
+static int p_surface(Options *o, const char *v, char *err, int n)
+{
+    o->surface = surface_find(v);
+    if (o->surface) return 0;
+    int len = snprintf(err, n, "unknown surface '%s'; one of", v);
+    for (int i = 0; i < surface_count() && len < n; i++)
+        len += snprintf(err + len, n - len, " %s", surface_at(i)->name);
+    return -1;
+}
+
+static int p_view(Options *o, const char *v, char *err, int n)
+{
+    double d[4];
+    if (numbers(v, d, 4) != 0 || !view_valid((View){d[0], d[1], d[2], d[3]})) {
+        snprintf(err, n, "expected X0,X1,Y0,Y1 with X0 < X1 and Y0 < Y1, all finite, got '%s'", v);
+        return -1;
+    }
+    o->view = (View){d[0], d[1], d[2], d[3]};
+    o->has_view = 1;
+    return 0;
+}
+
+static int p_optimizer(Options *o, const char *v, char *err, int n)
+{
+    int k = optim_find(v);
+    if (k < 0) {
+        int len = snprintf(err, n, "unknown optimizer '%s'; one of", v);
+        for (int i = 0; i < OPTIM_COUNT && len < n; i++)
+            len += snprintf(err + len, n - len, " %s", optim_name(i));
+        return -1;
+    }
+    o->optim.kind = k;
+    return 0;
+}
+
+static int p_lr(Options *o, const char *v, char *err, int n)
+{
+    if (number(v, &o->optim.lr) != 0 || !(o->optim.lr > 0)) {
+        snprintf(err, n, "expected a finite number > 0, got '%s'", v);
+        return -1;
+    }
+    return 0;
+}
+
+static int p_start(Options *o, const char *v, char *err, int n)
+{
+    double d[2];
+    if (o->nstarts >= CFG_MAX_STARTS) {
+        snprintf(err, n, "at most %d start points", CFG_MAX_STARTS);
+        return -1;
+    }
+    if (numbers(v, d, 2) != 0) {
+        snprintf(err, n, "expected X,Y (two finite numbers), got '%s'", v);
+        return -1;
+    }
+    o->starts[o->nstarts++] = (Vec2){d[0], d[1]};
+    return 0;
+}
+
+static int p_steps(Options *o, const char *v, char *err, int n)
+{
+    char *end;
+    errno = 0;
+    long k = strtol(v, &end, 10);
+    if (end == v || *end || errno || k < 0 || k > CFG_MAX_STEPS) {
+        snprintf(err, n, "expected a whole number of steps from 0 to %d, got '%s'",
+                 CFG_MAX_STEPS, v);
+        return -1;
+    }
+    o->steps = k;
+    return 0;
+}
+
+static int p_size(Options *o, const char *v, char *err, int n)
+{
+    int w, h, used = 0;
+    if (sscanf(v, "%dx%d%n", &w, &h, &used) != 2 || v[used] || w < 1 || h < 1 ||
+        w > CFG_MAX_SIDE || h > CFG_MAX_SIDE || w < 64 || h < 64) {
+        snprintf(err, n, "expected WxH with 64 <= W, H <= %d, got '%s'", CFG_MAX_SIDE, v);
+        return -1;
+    }
+    o->w = w;
+    o->h = h;
+    o->has_size = 1;
+    return 0;
+}
+
+static int p_mode(Options *o, const char *v, char *err, int n)
+{
+    int m = plot_mode_find(v);
+    if (m < 0) {
+        snprintf(err, n, "expected heat, contour or both, got '%s'", v);
+        return -1;
+    }
+    o->style.mode = m;
+    return 0;
+}
+
+static int p_colormap(Options *o, const char *v, char *err, int n)
+{
+    int k = cmap_find(v);
+    if (k < 0) {
+        int len = snprintf(err, n, "unknown colour map '%s'; one of", v);
+        for (int i = 0; i < CMAP_COUNT && len < n; i++)
+            len += snprintf(err + len, n - len, " %s", cmap_name(i));
+        return -1;
+    }
+    o->style.cmap = k;
+    return 0;
+}
+
+static int p_levels(Options *o, const char *v, char *err, int n)
+{
+    char *end;
+    long k = strtol(v, &end, 10);
+    if (end == v || *end || k < 1 || k > PLOT_MAX_LEVELS) {
+        snprintf(err, n, "expected a whole number from 1 to %d, got '%s'", PLOT_MAX_LEVELS, v);
+        return -1;
+    }
+    o->style.levels = (int)k;
+    return 0;
+}
+
+static int p_out(Options *o, const char *v, char *err, int n)
+{
+    (void)err, (void)n;
+    o->out = v;
+    return 0;
+}
+
+static int p_scene(Options *o, const char *v, char *err, int n)
+{
+    (void)err, (void)n;
+    o->scene = v;
+    return 0;
+}
+
+static int p_save_to(Options *o, const char *v, char *err, int n)
+{
+    (void)err, (void)n;
+    o->save_to = v;
+    return 0;
+}
+
+#define ALL (OPT_WINDOW | OPT_LIST | OPT_TRACE | OPT_RENDER | OPT_LAYOUT)
+#define PICTURE (OPT_WINDOW | OPT_RENDER | OPT_LAYOUT)
+
+static const struct {
+    const char *name;
+    ParseFn parse;      /* NULL: a flag without a value */
+    int offset;         /* a flag's int field in Options */
+    unsigned cmds;      /* OPT_* that accept it */
+    const char *arg, *help;
+} options[] = {
+    {"surface", p_surface, 0, PICTURE | OPT_TRACE, "NAME", "surface from `losscape list`"},
+    {"view", p_view, 0, PICTURE | OPT_TRACE, "X0,X1,Y0,Y1", "parameter rectangle shown"},
+    {"optimizer", p_optimizer, 0, OPT_WINDOW | OPT_TRACE | OPT_RENDER, "NAME", "gd"},
+    {"lr", p_lr, 0, OPT_WINDOW | OPT_TRACE | OPT_RENDER, "ETA", "learning rate > 0 (0.01)"},
+    {"start", p_start, 0, OPT_TRACE | OPT_RENDER, "X,Y", "a start point (repeatable)"},
+    {"steps", p_steps, 0, OPT_TRACE | OPT_RENDER, "N", "optimiser steps (100)"},
+    {"size", p_size, 0, PICTURE, "WxH", "pixels (window 1280x800, render 1000x750)"},
+    {"out", p_out, 0, OPT_RENDER, "FILE.png", "where the image goes"},
+    {"mode", p_mode, 0, PICTURE, "heat|contour|both", "what to draw (both)"},
+    {"colormap", p_colormap, 0, PICTURE, "NAME", "viridis magma inferno plasma cividis turbo gray"},
+    {"levels", p_levels, 0, PICTURE, "N", "contour levels, 1..100 (20)"},
+    {"log", NULL, offsetof(Options, has_log), PICTURE, NULL, "logarithmic colour scale"},
+    {"json", NULL, offsetof(Options, json), OPT_LIST, NULL, "JSON instead of a table"},
+    {"scene", p_scene, 0, OPT_WINDOW, "FILE", "open a scene file"},
+    {"fullscreen", NULL, offsetof(Options, fullscreen), OPT_WINDOW, NULL, "start fullscreen"},
+    {"save-to", p_save_to, 0, OPT_WINDOW, "DIR", "where Ctrl+S and F12 write (.)"},
+    {"help", NULL, offsetof(Options, help), ALL, NULL, "this help"},
+};
+
+#define NOPT ((int)(sizeof options / sizeof options[0]))
+
+int opts_parse(Options *o, int argc, char **argv, unsigned cmd, const char *prog)
+{
+    char err[512];
+    memset(o, 0, sizeof *o);
+    o->surface = surface_find(CFG_SURFACE);
+    o->optim = (OptimConfig){.kind = OPTIM_GD, .lr = CFG_LR};
+    o->steps = CFG_TRACE_STEPS;
+    o->style = (PlotStyle){PLOT_BOTH, CMAP_VIRIDIS, CFG_LEVELS, 0, 1};
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        int k = -1;
+        for (int j = 0; a[0] == '-' && a[1] == '-' && j < NOPT; j++)
+            if (strcmp(a + 2, options[j].name) == 0 && (options[j].cmds & cmd)) k = j;
+        if (k < 0) {
+            fprintf(stderr, "%s: unknown option '%s' (see %s --help)\n", prog, a, prog);
+            return 2;
+        }
+        if (!options[k].parse) {
+            *(int *)((char *)o + options[k].offset) = 1;
+            continue;
+        }
+        if (i + 1 >= argc) {
+            fprintf(stderr, "%s: --%s: missing value (%s)\n", prog, a + 2, options[k].arg);
+            return 2;
+        }
+        if (options[k].parse(o, argv[++i], err, sizeof err) != 0) {
+            fprintf(stderr, "%s: --%s: %s\n", prog, options[k].name, err);
+            return 2;
+        }
+    }
+    if (!o->has_view) o->view = o->surface->view;
+    o->style.log = o->has_log || o->surface->log_default;
+    return 0;
+}
+
+void opts_usage(unsigned cmd, FILE *f)
+{
+    for (int j = 0; j < NOPT; j++) {
+        if (!(options[j].cmds & cmd)) continue;
+        char left[64];
+        snprintf(left, sizeof left, "--%s%s%s", options[j].name, options[j].arg ? " " : "",
+                 options[j].arg ? options[j].arg : "");
+        fprintf(f, "  %-28s %s\n", left, options[j].help);
+    }
+}

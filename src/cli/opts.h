@@ -1,0 +1,49 @@
+/* Command-line options: one table of every `--name VALUE` option with its parser
+ * and the subcommands that accept it. Bad values give one line naming the option
+ * and what was expected (exit status 2). */
+#ifndef LOSSCAPE_OPTS_H
+#define LOSSCAPE_OPTS_H
+
+#include <stdio.h>
+
+#include "config.h"
+#include "core/plot.h"
+
+/* Which command an option belongs to (bit flags). */
+enum {
+    OPT_WINDOW = 1 << 0,
+    OPT_LIST = 1 << 1,
+    OPT_TRACE = 1 << 2,
+    OPT_RENDER = 1 << 3,
+    OPT_LAYOUT = 1 << 4
+};
+
+typedef struct {
+    const Surface *surface;   /* --surface (default CFG_SURFACE) */
+    int has_view;             /* --view given */
+    View view;                /* --view X0,X1,Y0,Y1 */
+    OptimConfig optim;        /* --optimizer, --lr */
+    int nstarts;              /* --start X,Y (repeatable) */
+    Vec2 starts[CFG_MAX_STARTS];
+    long steps;               /* --steps N */
+    int w, h;                 /* --size WxH */
+    int has_size;
+    const char *out;          /* --out FILE */
+    PlotStyle style;          /* --mode, --colormap, --levels, --log */
+    int has_log;              /* --log given */
+    int json;                 /* --json */
+    const char *scene;        /* --scene FILE */
+    int fullscreen;           /* --fullscreen */
+    const char *save_to;      /* --save-to DIR */
+    int help;                 /* --help */
+} Options;
+
+/* Parses argv[0..argc-1] (after the subcommand name) for command `cmd` (OPT_*),
+ * whose name `prog` prefixes messages. Fills o with defaults first. Returns 0, or
+ * 2 after printing one line on stderr. */
+int opts_parse(Options *o, int argc, char **argv, unsigned cmd, const char *prog);
+
+/* Prints the options command `cmd` accepts, one per line with its help. */
+void opts_usage(unsigned cmd, FILE *f);
+
+#endif

@@ -1,0 +1,57 @@
+/* `losscape trace`: runs the optimiser from every --start and streams the path as
+ * CSV (DESIGN section 3), one row per step, step 0 the start, stopping after the
+ * first row that is not finite. */
+#include <math.h>
+#include <stdio.h>
+
+#include "cli/cli.h"
+#include "cli/opts.h"
+
+/* Prints v as %.17g, with every NaN as "nan" (glibc would print "-nan" too). */
+static void num(double v, const char *sep)
+{
+    if (isnan(v))
+        printf("nan%s", sep);
+    else
+        printf("%.17g%s", v, sep);
+}
+
+int trace_main(int argc, char **argv)
+{
+    Options o;
+    int rc = opts_parse(&o, argc - 1, argv + 1, OPT_TRACE, "losscape trace");
+    if (rc) return rc;
+    if (o.help) {
+        printf("usage: losscape trace --start X,Y [--start X,Y ...] [--steps N] [options]\n"
+               "CSV on stdout: path,optimizer,step,x,y,loss,gx,gy; one row per step,\n"
+               "step 0 is the start; paths numbered from 0 in the order of --start;\n"
+               "a path stops after the first row whose x, y or loss is not finite.\n");
+        opts_usage(OPT_TRACE, stdout);
+        return 0;
+    }
+    if (o.nstarts == 0) {
+        fprintf(stderr, "losscape trace: --start X,Y is required (at least one)\n");
+        return 2;
+    }
+    OptimConfig cfg = optim_defaults(o.optim);
+    printf("path,optimizer,step,x,y,loss,gx,gy\n");
+    for (int p = 0; p < o.nstarts; p++) {
+        TrajIter it;
+        traj_begin(&it, o.surface, &cfg, o.starts[p]);
+        for (;;) {
+            const TrajPoint *q = &it.cur;
+            printf("%d,%s,%ld,", p, optim_name(cfg.kind), it.step);
+            num(q->x, ",");
+            num(q->y, ",");
+            num(q->loss, ",");
+            num(q->gx, ",");
+            num(q->gy, "\n");
+            if (it.step >= o.steps || !traj_next(&it)) break;
+        }
+    }
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "losscape trace: cannot write the output\n");
+        return 1;
+    }
+    return 0;
+}

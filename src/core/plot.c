@@ -1,0 +1,218 @@
+/* The picture of a surface, drawn into a canvas: the heat-map (colour-mapped
+ * field, hatched where undefined), the contour lines and the optimisation paths.
+ * The window's canvas and `render` both come through here. */
+#include "plot.h"
+
+#include <math.h>
+#include <string.h>
+
+static const char *mode_names[] = {[PLOT_HEAT] = "heat", [PLOT_CONTOUR] = "contour",
+                                   [PLOT_BOTH] = "both"};
+
+int plot_mode_find(const char *name)
+{
+    for (int m = PLOT_HEAT; name && m <= PLOT_BOTH; m++)
+        if (strcmp(mode_names[m], name) == 0) return m;
+    return -1;
+}
+
+const char *plot_mode_name(PlotMode m)
+{
+    return m >= PLOT_HEAT && m <= PLOT_BOTH ? mode_names[m] : "?";
+}
+
+/* Okabe & Ito's colour-blind-safe palette, brightest first for dark heat-maps. */
+static const Color path_palette[] = {
+    {255, 255, 255, 255}, {230, 159, 0, 255},  {86, 180, 233, 255},
+    {240, 228, 66, 255},  {204, 121, 167, 255}, {0, 158, 115, 255},
+    {213, 94, 0, 255},    {0, 114, 178, 255},
+};
+
+Color plot_path_color(int i)
+{
+    int n = (int)(sizeof path_palette / sizeof path_palette[0]);
+    return path_palette[((i % n) + n) % n];
+}
+
+/* ---- cache ----------------------------------------------------------------- */
+
+static int same_view(View a, View b)
+{
+    return a.x0 == b.x0 && a.x1 == b.x1 && a.y0 == b.y0 && a.y1 == b.y1;
+}
+
+int plot_update(PlotCache *c, const Surface *s, View v, int w, int h,
+                const PlotStyle *st)
+{
+    int levels = st->levels < 1 ? 1 : st->levels > PLOT_MAX_LEVELS ? PLOT_MAX_LEVELS
+                                                                     : st->levels;
+    if (!c->field_ok || c->surface != s || c->field.w != w || c->field.h != h ||
+        !same_view(c->field.view, v)) {
+        if (field_sample(&c->field, s, v, w, h) != 0) return -1;
+        c->surface = s;
+        c->field_ok = 1;
+        c->contours_ok = 0;
+    }
+    c->scale = (ValueScale){c->field.vmin, c->field.vmax, st->log != 0};
+    if (!c->contours_ok || c->levels_of != levels || c->log_of != (st->log != 0)) {
+        c->nlevels = levels;
+        for (int k = 0; k < levels; k++)
+            c->level[k] = view_unit_value(c->scale, (k + 0.5) / levels);
+        if (contour_trace(&c->contours, c->field.v, w, h, c->level, levels) < 0)
+            return -1;
+        c->levels_of = levels;
+        c->log_of = st->log != 0;
+        c->contours_ok = 1;
+    }
+    return 0;
+}
+
+void plot_invalidate(PlotCache *c) { c->field_ok = c->contours_ok = 0; }
+
+void plot_free(PlotCache *c)
+{
+    field_free(&c->field);
+    contour_free(&c->contours);
+    memset(c, 0, sizeof *c);
+}
+
+/* ---- surface --------------------------------------------------------------- */
+
+/* Colour of an undefined sample: a neutral two-tone hatch. */
+static uint32_t hatch(int i, int j)
+{
+    return ((i + j) >> 2) & 1 ? 0xFF8C8C8Cu : 0xFF767676u;
+}
+
+static void draw_heat(Canvas *cv, Rect r, const PlotCache *c, CmapKind cmap)
+{
+    const uint32_t *lut = cmap_lut(cmap);
+    const Field *f = &c->field;
+    ValueScale sc = c->scale;
+#pragma omp parallel for schedule(static)
+    for (int j = 0; j < f->h; j++) {
+        int y = r.y + j;
+        if (y < cv->clip.y || y >= cv->clip.y + cv->clip.h) continue;
+        uint32_t *dst = cv->px + (size_t)y * cv->stride + r.x;
+        const double *src = f->v + (size_t)j * f->w;
+        for (int i = 0; i < f->w; i++) {
+            int x = r.x + i;
+            if (x < cv->clip.x || x >= cv->clip.x + cv->clip.w) continue;
+            double t = view_value_unit(sc, src[i]);
+            dst[i] = isfinite(src[i]) ? lut[(int)(t * 255.0 + 0.5)] : hatch(x, y);
+        }
+    }
+}
+
+static void draw_contours(Canvas *cv, Rect r, const PlotCache *c, const PlotStyle *st)
+{
+    double k = st->scale > 0 ? st->scale : 1;
+    int heat = st->mode & PLOT_HEAT;
+    Color white = {255, 255, 255, 120};
+    const ContourSet *cs = &c->contours;
+    for (int i = 0; i < cs->count; i++) {
+        const ContourSeg *s = &cs->seg[i];
+        Color col = heat ? white
+                         : cmap_color(st->cmap, view_value_unit(c->scale,
+                                                                c->level[s->level]));
+        canvas_line(cv, r.x + s->x0 + 0.5, r.y + s->y0 + 0.5, r.x + s->x1 + 0.5,
+                    r.y + s->y1 + 0.5, (heat ? 1.0 : 1.4) * k, col);
+    }
+}
+
+void plot_draw_surface(Canvas *cv, Rect r, const PlotCache *c, const PlotStyle *st)
+{
+    Rect old = canvas_set_clip(cv, r);
+    if (st->mode & PLOT_HEAT)
+        draw_heat(cv, r, c, st->cmap);
+    else
+        canvas_fill_rect(cv, r, (Color){255, 255, 255, 255});
+    if (st->mode & PLOT_CONTOUR) draw_contours(cv, r, c, st);
+    canvas_set_clip(cv, old);
+}
+
+/* ---- paths ----------------------------------------------------------------- */
+
+/* Clips segment a-b to rectangle [x0,x1]x[y0,y1] (Liang-Barsky); returns 0 when
+ * nothing is left. */
+static int clip_segment(Vec2 *a, Vec2 *b, double x0, double y0, double x1, double y1)
+{
+    double t0 = 0, t1 = 1, dx = b->x - a->x, dy = b->y - a->y;
+    double p[4] = {-dx, dx, -dy, dy};
+    double q[4] = {a->x - x0, x1 - a->x, a->y - y0, y1 - a->y};
+    for (int i = 0; i < 4; i++) {
+        if (p[i] == 0) {
+            if (q[i] < 0) return 0;
+            continue;
+        }
+        double t = q[i] / p[i];
+        if (p[i] < 0 && t > t0) t0 = t;
+        if (p[i] > 0 && t < t1) t1 = t;
+        if (t0 > t1) return 0;
+    }
+    Vec2 a0 = *a;
+    *a = (Vec2){a0.x + t0 * dx, a0.y + t0 * dy};
+    *b = (Vec2){a0.x + t1 * dx, a0.y + t1 * dy};
+    return 1;
+}
+
+/* Draws the polyline of a path, skipping points closer than half a pixel to the
+ * last drawn one, with line width `w`. */
+static void draw_polyline(Canvas *cv, Rect r, View v, const PlotPath *p, double w,
+                          Color col)
+{
+    double m = 50; /* clip a little outside the area so caps stay round */
+    Vec2 last = view_to_px(v, r, (Vec2){p->pts[0].x, p->pts[0].y});
+    for (int i = 1; i < p->shown; i++) {
+        Vec2 q = view_to_px(v, r, (Vec2){p->pts[i].x, p->pts[i].y});
+        if (!isfinite(q.x) || !isfinite(q.y)) break;
+        if (fabs(q.x - last.x) < 0.5 && fabs(q.y - last.y) < 0.5 && i + 1 < p->shown)
+            continue;
+        Vec2 a = last, b = q;
+        if (clip_segment(&a, &b, r.x - m, r.y - m, r.x + r.w + m, r.y + r.h + m))
+            canvas_line(cv, a.x, a.y, b.x, b.y, w, col);
+        last = q;
+    }
+}
+
+/* Returns the last finite shown point of p in pixels (the start if none). */
+static Vec2 last_point(Rect r, View v, const PlotPath *p)
+{
+    Vec2 q = view_to_px(v, r, (Vec2){p->pts[0].x, p->pts[0].y});
+    for (int i = p->shown - 1; i > 0; i--) {
+        Vec2 t = view_to_px(v, r, (Vec2){p->pts[i].x, p->pts[i].y});
+        if (isfinite(t.x) && isfinite(t.y)) return t;
+    }
+    return q;
+}
+
+void plot_draw_paths(Canvas *cv, Rect r, View v, const PlotPath *paths, int n,
+                     double scale)
+{
+    double k = scale > 0 ? scale : 1;
+    Color halo = {0, 0, 0, 150}, black = {0, 0, 0, 220};
+    Rect old = canvas_set_clip(cv, r);
+    for (int i = 0; i < n; i++) {
+        const PlotPath *p = &paths[i];
+        if (p->shown < 1) continue;
+        double w = (p->selected ? 3.2 : 2.2) * k;
+        draw_polyline(cv, r, v, p, w + 2.5 * k, halo);
+        draw_polyline(cv, r, v, p, w, p->color);
+    }
+    for (int i = 0; i < n; i++) {
+        const PlotPath *p = &paths[i];
+        if (p->shown < 1) continue;
+        Vec2 s = view_to_px(v, r, (Vec2){p->pts[0].x, p->pts[0].y});
+        canvas_ring(cv, s.x, s.y, 6.5 * k, 4.5 * k, halo);
+        canvas_ring(cv, s.x, s.y, 6.5 * k, 2.2 * k, p->color);
+        Vec2 e = last_point(r, v, p);
+        if (p->diverged) {
+            canvas_cross(cv, e.x, e.y, 8 * k, 5 * k, black);
+            canvas_cross(cv, e.x, e.y, 8 * k, 2.5 * k, p->color);
+        } else {
+            canvas_disc(cv, e.x, e.y, 6 * k, black);
+            canvas_disc(cv, e.x, e.y, 4.5 * k, p->color);
+        }
+    }
+    canvas_set_clip(cv, old);
+}

@@ -1,0 +1,79 @@
+/* The picture of a surface: heat-map, contour lines and optimisation paths drawn
+ * into a canvas. The same code serves the window and the `render` subcommand.
+ * A PlotCache keeps the sampled field and its contours between frames so that
+ * paths and widgets redraw without re-evaluating the surface. */
+#ifndef LOSSCAPE_PLOT_H
+#define LOSSCAPE_PLOT_H
+
+#include "canvas.h"
+#include "cmap.h"
+#include "contour.h"
+#include "field.h"
+#include "surface.h"
+#include "traj.h"
+#include "view.h"
+
+#define PLOT_MAX_LEVELS 100
+
+typedef enum { PLOT_HEAT = 1, PLOT_CONTOUR = 2, PLOT_BOTH = 3 } PlotMode;
+
+typedef struct {
+    PlotMode mode; /* what to draw of the surface */
+    CmapKind cmap; /* colour map of the heat-map */
+    int levels;    /* contour levels, 1..PLOT_MAX_LEVELS */
+    int log;       /* nonzero: logarithmic colour scale and level spacing */
+    double scale;  /* line widths and markers are multiplied by this; 0 means 1 */
+} PlotStyle;
+
+typedef struct {
+    Field field;                    /* sampled surface (owned) */
+    ContourSet contours;            /* iso-lines of field (owned) */
+    double level[PLOT_MAX_LEVELS];  /* contour values */
+    int nlevels;                    /* levels in use */
+    ValueScale scale;               /* value -> [0, 1] of the colour scale */
+    const Surface *surface;         /* what field holds, for staleness */
+    int field_ok, contours_ok;      /* 0 when stale */
+    int levels_of, log_of;          /* style the contours were traced with */
+} PlotCache;
+
+typedef struct {
+    const TrajPoint *pts; /* the path's points */
+    int shown;            /* points drawn: pts[0 .. shown-1] */
+    Color color;          /* line colour */
+    int diverged;         /* nonzero: a cross at the last shown point */
+    int selected;         /* nonzero: drawn thicker */
+} PlotPath;
+
+/* Returns the PlotMode named "heat", "contour" or "both", or -1. */
+int plot_mode_find(const char *name);
+
+/* Returns "heat", "contour" or "both". */
+const char *plot_mode_name(PlotMode m);
+
+/* Brings cache up to date for surface s over view v at w x h samples with style st:
+ * resamples the field only when s, v or the size changed, retraces contours only
+ * when the field, the level count or the log flag changed. Returns 0, or -1 when
+ * memory runs out. */
+int plot_update(PlotCache *cache, const Surface *s, View v, int w, int h,
+                const PlotStyle *st);
+
+/* Marks the cache stale (after the surface's data changed in place). */
+void plot_invalidate(PlotCache *cache);
+
+/* Frees the cache's buffers and zeroes it. */
+void plot_free(PlotCache *cache);
+
+/* Draws heat-map and/or contours of an up-to-date cache into area `r` of c (the
+ * field must be r.w x r.h). */
+void plot_draw_surface(Canvas *c, Rect r, const PlotCache *cache, const PlotStyle *st);
+
+/* Draws paths over area r showing view v: a dark halo and a coloured line, a ring
+ * at the start, a disc at the last shown point, a cross where it diverged. Sizes
+ * are multiplied by `scale` (high-DPI). */
+void plot_draw_paths(Canvas *c, Rect r, View v, const PlotPath *paths, int n,
+                     double scale);
+
+/* Returns path colour i of the colour-blind-safe palette (cycles). */
+Color plot_path_color(int i);
+
+#endif

@@ -1,0 +1,37 @@
+/* The window: an SDL window whose whole content is one canvas of pixels we draw
+ * ourselves, streamed into a texture each frame. High-DPI aware: the canvas has
+ * the drawable's pixel size, and window_scale converts window coordinates. */
+#ifndef LOSSCAPE_WINDOW_H
+#define LOSSCAPE_WINDOW_H
+
+#include "core/canvas.h"
+
+typedef struct Window Window;
+
+/* Opens a resizable, high-DPI window of w x h window units. Returns NULL with a
+ * message in err (size n) on failure. Needs SDL_Init(SDL_INIT_VIDEO). */
+Window *window_new(const char *title, int w, int h, int fullscreen, char *err, int n);
+
+/* Closes the window; NULL is a no-op. */
+void window_free(Window *win);
+
+/* Returns a canvas over the window's pixels at the drawable's size, reallocated
+ * after a resize. Returns 0, or -1 when memory runs out. */
+int window_canvas(Window *win, Canvas *out);
+
+/* Returns drawable pixels per window unit (1 normally, 2 on a high-DPI screen). */
+double window_scale(Window *win);
+
+/* Shows the canvas last returned by window_canvas. */
+void window_present(Window *win);
+
+/* Sets the title bar text (UTF-8). */
+void window_set_title(Window *win, const char *title);
+
+/* Toggles fullscreen (desktop resolution). */
+void window_toggle_fullscreen(Window *win);
+
+/* Returns the name of the renderer in use ("software", "opengl", ...). */
+const char *window_renderer(Window *win);
+
+#endif

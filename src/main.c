@@ -1,0 +1,230 @@
+/* losscape's entry point. Start reading here: a subcommand goes to cli/ and runs
+ * headless; otherwise the window opens and this file runs the frame loop —
+ * SDL events are translated into AppEvents (the only place that sees SDL_Event),
+ * then app_tick, app_draw and a present; the loop sleeps when nothing moves. */
+#include <SDL.h>
+#include <SDL_ttf.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/app.h"
+#include "cli/cli.h"
+#include "cli/opts.h"
+#include "gfx/image.h"
+#include "gfx/text.h"
+#include "gfx/window.h"
+
+/* Start-up failures: one line and exit status 1. */
+static void die(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "losscape: ");
+    vfprintf(stderr, fmt, ap);
+    fprintf(stderr, "\n");
+    va_end(ap);
+    exit(1);
+}
+
+static const struct {
+    SDL_Keycode sym;
+    AppKey key;
+} keymap[] = {
+    {SDLK_SPACE, APP_KEY_SPACE},   {SDLK_n, APP_KEY_N},
+    {SDLK_RIGHT, APP_KEY_RIGHT},   {SDLK_r, APP_KEY_R},
+    {SDLK_c, APP_KEY_C},           {SDLK_LEFTBRACKET, APP_KEY_LBRACKET},
+    {SDLK_RIGHTBRACKET, APP_KEY_RBRACKET}, {SDLK_HOME, APP_KEY_HOME},
+    {SDLK_h, APP_KEY_H},           {SDLK_F1, APP_KEY_F1},
+    {SDLK_s, APP_KEY_S},           {SDLK_F12, APP_KEY_F12},
+    {SDLK_F11, APP_KEY_F11},       {SDLK_ESCAPE, APP_KEY_ESCAPE},
+    {SDLK_q, APP_KEY_Q},           {SDLK_EQUALS, APP_KEY_EQUALS},
+    {SDLK_PLUS, APP_KEY_EQUALS},   {SDLK_KP_PLUS, APP_KEY_EQUALS},
+    {SDLK_MINUS, APP_KEY_MINUS},   {SDLK_KP_MINUS, APP_KEY_MINUS},
+};
+
+static int mods(void)
+{
+    SDL_Keymod m = SDL_GetModState();
+    return (m & KMOD_CTRL ? APP_MOD_CTRL : 0) | (m & KMOD_SHIFT ? APP_MOD_SHIFT : 0);
+}
+
+/* Opens the scene file at path into app; messages go to the status line. */
+static void open_scene(App *app, const char *path)
+{
+    char err[1400];
+    Scene *sc = malloc(sizeof *sc);
+    if (!sc) return;
+    if (scene_load(sc, path, err, sizeof err) != 0)
+        app_message(app, 1, "%s (the current scene is kept)", err);
+    else if (app_apply_scene(app, sc) == 0)
+        app_message(app, 0, "Opened %s", path);
+    free(sc);
+}
+
+/* Translates one SDL event into the App; returns 0 when the program should end. */
+static int translate(App *app, Window *win, const SDL_Event *e)
+{
+    double s = window_scale(win);
+    AppEvent ev = {0};
+    switch (e->type) {
+    case SDL_QUIT: return 0;
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP:
+        ev = (AppEvent){e->type == SDL_MOUSEBUTTONDOWN ? APP_EV_DOWN : APP_EV_UP,
+                        e->button.x * s, e->button.y * s, e->button.button, 0, 0, mods()};
+        break;
+    case SDL_MOUSEMOTION:
+        ev = (AppEvent){APP_EV_MOVE, e->motion.x * s, e->motion.y * s, 0, 0, 0, mods()};
+        break;
+    case SDL_MOUSEWHEEL: {
+        int x, y;
+        SDL_GetMouseState(&x, &y);
+        double dy = e->wheel.y * (e->wheel.direction == SDL_MOUSEWHEEL_FLIPPED ? -1 : 1);
+        ev = (AppEvent){APP_EV_WHEEL, x * s, y * s, 0, dy, 0, mods()};
+        break;
+    }
+    case SDL_KEYDOWN:
+        for (unsigned i = 0; i < sizeof keymap / sizeof keymap[0]; i++)
+            if (keymap[i].sym == e->key.keysym.sym) {
+                ev = (AppEvent){.type = APP_EV_KEY, .key = keymap[i].key, .mod = mods()};
+                app_event(app, &ev);
+                break;
+            }
+        return 1;
+    case SDL_DROPFILE:
+        open_scene(app, e->drop.file);
+        SDL_free(e->drop.file);
+        return 1;
+    case SDL_WINDOWEVENT:
+        if (e->window.event == SDL_WINDOWEVENT_LEAVE) {
+            ev.type = APP_EV_LEAVE;
+            break;
+        }
+        app->dirty = 1; /* resized, exposed: size is checked before drawing */
+        return 1;
+    default: return 1;
+    }
+    app_event(app, &ev);
+    return 1;
+}
+
+static void screenshot(App *app, const Canvas *c)
+{
+    char path[1200], err[1400];
+    if (app_stamp_path(app, "png", path, sizeof path) != 0)
+        app_message(app, 1, "Cannot save a screenshot: no file name is free in %s",
+                    app->save_to);
+    else if (image_save_png(c, path, err, sizeof err) != 0)
+        app_message(app, 1, "%s", err);
+    else
+        app_message(app, 0, "Saved a screenshot to %s", path);
+}
+
+/* Carries out what the app asked of the window layer. */
+static void requests(App *app, Window *win, const Canvas *c)
+{
+    char title[256];
+    if (app->requests & APP_REQ_TITLE) {
+        snprintf(title, sizeof title, "losscape — %s", app->surface->name);
+        window_set_title(win, title);
+    }
+    if (app->requests & APP_REQ_FULLSCREEN) window_toggle_fullscreen(win);
+    if (app->requests & APP_REQ_SCREENSHOT) screenshot(app, c);
+    app->requests &= APP_REQ_QUIT;
+}
+
+static Text *open_fonts(void)
+{
+    char reg[4200], bold[4200], err[4400];
+    char *dir = text_assets_dir();
+    snprintf(reg, sizeof reg, "%s/fonts/DejaVuSans.ttf", dir ? dir : "assets");
+    snprintf(bold, sizeof bold, "%s/fonts/DejaVuSans-Bold.ttf", dir ? dir : "assets");
+    free(dir);
+    Text *t = text_new(reg, bold, err, sizeof err);
+    if (!t) die("%s", err);
+    return t;
+}
+
+/* Builds the initial state from the options and the scene file, if any. */
+static void setup(App *app, const Options *o, Window *win, Scene *sc)
+{
+    Canvas c;
+    if (window_canvas(win, &c) != 0) die("out of memory for the window");
+    if (app_init(app, o->surface, c.w, c.h, window_scale(win), CFG_WINDOW_STEPS) != 0)
+        die("out of memory for the paths");
+    if (o->has_view) app->view = o->view;
+    app->optim = optim_defaults(o->optim);
+    app->style.mode = o->style.mode;
+    app->style.cmap = o->style.cmap;
+    app->style.levels = o->style.levels;
+    app->style.log = o->style.log;
+    if (o->save_to) snprintf(app->save_to, sizeof app->save_to, "%s", o->save_to);
+    app_resize(app, c.w, c.h, window_scale(win));
+    if (o->scene) {
+        app_apply_scene(app, sc);
+        app_message(app, 0, "Opened %s", o->scene);
+    }
+}
+
+static void loop(App *app, Window *win, Text *t)
+{
+    Uint64 last = SDL_GetPerformanceCounter();
+    int moving = 0;
+    for (;;) {
+        SDL_Event e;
+        if (!moving && !app->dirty && !app->requests) {
+            if (SDL_WaitEvent(&e) && !translate(app, win, &e)) return;
+            last = SDL_GetPerformanceCounter();
+        }
+        while (SDL_PollEvent(&e))
+            if (!translate(app, win, &e)) return;
+        Uint64 now = SDL_GetPerformanceCounter();
+        moving = app_tick(app, (double)(now - last) / SDL_GetPerformanceFrequency());
+        last = now;
+        Canvas c;
+        if (window_canvas(win, &c) != 0) die("out of memory for the window");
+        if (c.w != app->w || c.h != app->h) app_resize(app, c.w, c.h, window_scale(win));
+        if (app->dirty || app->requests) {
+            app_draw(app, &c, t);
+            requests(app, win, &c);
+            if (app->requests & APP_REQ_QUIT) return;
+            if (app->dirty) app_draw(app, &c, t); /* show the message just set */
+            window_present(win);
+        }
+    }
+}
+
+int main(int argc, char **argv)
+{
+    int rc = cli_main(argc, argv);
+    if (rc >= 0) return rc;
+    Options o;
+    if ((rc = opts_parse(&o, argc - 1, argv + 1, OPT_WINDOW, "losscape")) != 0) return rc;
+    if (o.help) return cli_main(2, (char *[]){argv[0], "--help", NULL});
+    Scene *sc = calloc(1, sizeof *sc);
+    char err[1400];
+    if (!sc) die("out of memory");
+    if (o.scene && scene_load(sc, o.scene, err, sizeof err) != 0) {
+        fprintf(stderr, "losscape: --scene: %s\n", err);
+        return 2;
+    }
+    int w = o.has_size ? o.w : CFG_WIN_W, h = o.has_size ? o.h : CFG_WIN_H;
+    if (SDL_Init(SDL_INIT_VIDEO) != 0) die("cannot start SDL: %s", SDL_GetError());
+    if (TTF_Init() != 0) die("cannot start SDL_ttf: %s", TTF_GetError());
+    SDL_EventState(SDL_DROPFILE, SDL_ENABLE);
+    Window *win = window_new("losscape", w, h, o.fullscreen, err, sizeof err);
+    if (!win) die("%s", err);
+    Text *t = open_fonts();
+    static App app; /* large: kept off the stack */
+    setup(&app, &o, win, sc);
+    free(sc);
+    loop(&app, win, t);
+    app_free(&app);
+    text_free(t);
+    window_free(win);
+    TTF_Quit();
+    SDL_Quit();
+    return 0;
+}
