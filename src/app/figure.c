@@ -9,6 +9,7 @@
 #include "theme.h"
 
 #define MAX_TICKS 32
+#define MAX_LABELS 64
 
 /* Margins around the plot at scale 1: left (y ticks), top (title), right (colour
  * bar and its ticks), bottom (x ticks and name). */
@@ -75,6 +76,31 @@ static void axes(Canvas *c, Rect p, Text *t, const Figure *f)
               THEME_INK);
 }
 
+/* Adds v to ticks[] (n of them) unless it is out of range or nearer than `gap`
+ * pixels to one already there; returns the new count. */
+static int add_tick(ValueScale sc, int barh, int gap, double v, double *ticks, int n)
+{
+    if (n >= MAX_TICKS || !(v >= sc.lo && v <= sc.hi)) return n;
+    double y = view_value_unit(sc, v) * barh;
+    for (int i = 0; i < n; i++)
+        if (fabs(view_value_unit(sc, ticks[i]) * barh - y) < gap) return n;
+    ticks[n] = v;
+    return n + 1;
+}
+
+/* Fills ticks[] for a logarithmic colour bar: 0 and powers of ten first, then their
+ * 5x and 2x where they fit, never closer than `gap` pixels. Returns the count. */
+static int log_ticks(ValueScale sc, int barh, int gap, double *ticks)
+{
+    static const double mant[] = {1, 5, 2};
+    int n = add_tick(sc, barh, gap, 0, ticks, 0);
+    for (int m = 0; m < 3; m++)
+        for (int e = 15; e >= -12; e--)
+            for (int sign = -1; sign <= 1; sign += 2)
+                n = add_tick(sc, barh, gap, sign * mant[m] * pow(10, e), ticks, n);
+    return n;
+}
+
 static void colour_bar(Canvas *c, Rect p, Text *t, const Figure *f)
 {
     double s = f->scale, ticks[MAX_TICKS], step;
@@ -89,15 +115,8 @@ static void colour_bar(Canvas *c, Rect p, Text *t, const Figure *f)
     char buf[64];
     int n = view_nice_ticks(pc->scale.lo, pc->scale.hi, bar.h / px(s, 60) + 2, ticks,
                             MAX_TICKS, &step);
-    if (pc->scale.log) { /* nice ticks of a log scale: powers of ten and their 2x, 5x */
-        n = 0;
-        double off = (pc->scale.hi - pc->scale.lo) * 1e-3;
-        for (int e = -12; e <= 15 && n < MAX_TICKS; e++)
-            for (int m = 1; m <= 5 && n < MAX_TICKS; m += m == 1 ? 1 : 3) {
-                double v = pc->scale.lo + m * pow(10, e) - off;
-                if (v >= pc->scale.lo && v <= pc->scale.hi && (m == 1 || bar.h > px(s, 400)))
-                    ticks[n++] = v;
-            }
+    if (pc->scale.log) {
+        n = log_ticks(pc->scale, bar.h, 2 * th, ticks);
         step = 0;
     }
     for (int i = 0; i < n; i++) {
@@ -108,31 +127,65 @@ static void colour_bar(Canvas *c, Rect p, Text *t, const Figure *f)
         if (step > 0)
             view_format_tick(buf, sizeof buf, ticks[i], step);
         else
-            snprintf(buf, sizeof buf, "%.3g", ticks[i]);
+            snprintf(buf, sizeof buf, "%g", ticks[i]);
         text_draw(t, c, bar.x + bar.w + px(s, 8), (int)lround(y) - th / 2, buf, fs, 0,
                   THEME_INK);
     }
 }
 
+/* Returns 1 when pixel point q (finite) lies inside r. */
+static int inside(Rect r, Vec2 q)
+{
+    return q.x >= r.x && q.x < r.x + r.w && q.y >= r.y && q.y < r.y + r.h;
+}
+
+static int overlaps(Rect a, Rect b)
+{
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+/* Returns a w x h box beside pixel point e, `gap` away, inside plot p and clear of
+ * the n boxes already placed when one of the tried places is (else the first). */
+static Rect place_label(Rect p, Vec2 e, int w, int h, int gap, const Rect *placed, int n)
+{
+    static const int dx[] = {1, -1, 1, -1, 1, -1, 1, -1}, dy[] = {0, 0, 1, 1, -1, -1, 2, 2};
+    Rect first = {0, 0, 0, 0};
+    for (int k = 0; k < 8; k++) {
+        Rect r = {dx[k] > 0 ? (int)e.x + gap : (int)e.x - gap - w,
+                  (int)e.y - h / 2 + dy[k] * h, w, h};
+        if (r.y + h > p.y + p.h) r.y = p.y + p.h - h;
+        if (r.y < p.y) r.y = p.y;
+        if (k == 0) first = r;
+        int clear = r.x >= p.x && r.x + w <= p.x + p.w;
+        for (int i = 0; i < n && clear; i++) clear = !overlaps(r, placed[i]);
+        if (clear) return r;
+    }
+    return first;
+}
+
 /* Draws each path's label beside its last shown point, in a light box. */
 static void path_labels(Canvas *c, Rect p, Text *t, const Figure *f)
 {
-    int fs = px(f->scale, THEME_SMALL), pad = px(f->scale, 3);
+    int fs = px(f->scale, THEME_SMALL), pad = px(f->scale, 3), n = 0;
+    Rect placed[MAX_LABELS];
     Rect old = canvas_set_clip(c, p);
     for (int i = 0; f->labels && i < f->npaths; i++) {
         const PlotPath *pp = &f->paths[i];
         if (!f->labels[i] || !f->labels[i][0] || pp->shown < 1) continue;
-        const TrajPoint *q = &pp->pts[pp->shown - 1];
-        for (int k = pp->shown - 1; k > 0 && !(isfinite(q->x) && isfinite(q->y)); k--)
-            q = &pp->pts[k - 1];
-        Vec2 e = view_to_px(f->view, p, (Vec2){q->x, q->y});
-        if (!isfinite(e.x) || !isfinite(e.y)) continue;
+        /* beside the last point inside the view: a diverged path leaves it */
+        Vec2 e = view_to_px(f->view, p, (Vec2){pp->pts[0].x, pp->pts[0].y});
+        for (int k = pp->shown - 1; k >= 0; k--) {
+            Vec2 q = view_to_px(f->view, p, (Vec2){pp->pts[k].x, pp->pts[k].y});
+            if (inside(p, q)) {
+                e = q;
+                break;
+            }
+        }
         int w = text_width(t, f->labels[i], fs, 0), h = text_height(t, fs);
-        int x = (int)e.x + px(f->scale, 12), y = (int)e.y - h / 2;
-        if (x + w + pad > p.x + p.w) x = (int)e.x - px(f->scale, 12) - w;
-        canvas_fill_rect(c, (Rect){x - pad, y - 1, w + 2 * pad, h + 2},
-                         (Color){255, 255, 255, 215});
-        text_draw(t, c, x, y, f->labels[i], fs, 0, THEME_INK);
+        Rect box = place_label(p, e, w + 2 * pad, h + 2, px(f->scale, 12), placed, n);
+        if (n < MAX_LABELS) placed[n++] = box;
+        canvas_fill_rect(c, box, (Color){255, 255, 255, 215});
+        text_draw(t, c, box.x + pad, box.y + 1, f->labels[i], fs, 0, THEME_INK);
     }
     canvas_set_clip(c, old);
 }
