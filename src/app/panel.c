@@ -36,6 +36,7 @@ static void caption(App *app, WidgetId id, const char *text, const char *value)
 static void widgets(App *app)
 {
     Ui *ui = &app->ui;
+    ui->bottom = app->h;
     const Rect *W = app->layout.widget;
     const char *items[MAX_ITEMS];
     char buf[64];

@@ -36,7 +36,7 @@ void ui_begin(Ui *ui, UiInput in, Canvas *cv, Text *text, double scale)
 
 void ui_end(Ui *ui)
 {
-    if (!ui->cv || !ui->open || !ui->popup_items) return;
+    if (!ui->cv || !ui->open) return;
     Rect r = ui->popup;
     int rowh = r.h / (ui->popup_n > 0 ? ui->popup_n : 1);
     canvas_fill_rect(ui->cv, (Rect){r.x + 3, r.y + 3, r.w, r.h}, (Color){0, 0, 0, 50});
@@ -115,6 +115,13 @@ int ui_slider(Ui *ui, int id, Rect r, double *t)
     return 1;
 }
 
+/* Copies the item pointers of the open drop-down, for ui_end to draw. */
+static void keep_items(Ui *ui, const char *const *items, int n)
+{
+    ui->popup_n = n < UI_MAX_ITEMS ? n : UI_MAX_ITEMS;
+    for (int i = 0; i < ui->popup_n; i++) ui->popup_items[i] = items[i];
+}
+
 int ui_dropdown(Ui *ui, int id, Rect r, const char *const *items, int n, int *sel)
 {
     int over = ui_inside(r, ui->in.x, ui->in.y);
@@ -128,7 +135,7 @@ int ui_dropdown(Ui *ui, int id, Rect r, const char *const *items, int n, int *se
         canvas_line(ui->cv, cx, cy + px(ui, 3), cx + px(ui, 5), cy - px(ui, 2),
                     px(ui, 2), THEME_INK);
         if (ui->open == id) {
-            ui->popup_items = items;
+            keep_items(ui, items, n);
             ui->popup_sel = *sel;
         }
         return 0;
@@ -141,9 +148,10 @@ int ui_dropdown(Ui *ui, int id, Rect r, const char *const *items, int n, int *se
     }
     if (ui->in.pressed && over) {
         ui->open = id;
-        ui->popup = (Rect){r.x, r.y + r.h, r.w, r.h * n};
-        ui->popup_n = n;
-        ui->popup_items = items;
+        keep_items(ui, items, n);
+        int h = r.h * ui->popup_n;
+        int below = ui->bottom <= 0 || r.y + r.h + h <= ui->bottom || r.y < h;
+        ui->popup = (Rect){r.x, below ? r.y + r.h : r.y - h, r.w, h};
         ui->popup_sel = *sel;
         ui->consumed = 1;
     }

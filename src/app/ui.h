@@ -15,6 +15,8 @@ typedef struct {
     int down;        /* left button is held */
 } UiInput;
 
+#define UI_MAX_ITEMS 64 /* most items in a drop-down */
+
 typedef struct {
     UiInput in;       /* the event being handled (or the hover state when drawing) */
     Canvas *cv;       /* NULL in the event pass, the target in the draw pass */
@@ -25,9 +27,10 @@ typedef struct {
     Rect popup;       /* the open drop-down's list, pixels */
     int popup_n;      /* its items */
     int popup_pick;   /* item picked in the popup by this event, -1 for none */
-    const char *const *popup_items; /* the items, for drawing */
+    const char *popup_items[UI_MAX_ITEMS]; /* the items (static strings), for drawing */
     int popup_sel;    /* the selected item, for drawing */
     int consumed;     /* the event was taken by a widget */
+    int bottom;       /* lowest pixel row a drop-down list may reach (0: no limit) */
 } Ui;
 
 /* Starts a pass: with cv NULL an event pass for input `in`, else a draw pass. A
@@ -43,7 +46,8 @@ int ui_button(Ui *ui, Rect r, const char *label, int on);
 /* A horizontal slider editing *t in [0, 1]. Returns 1 when *t changed. */
 int ui_slider(Ui *ui, int id, Rect r, double *t);
 
-/* A drop-down choosing *sel among n items. Returns 1 when *sel changed. */
+/* A drop-down choosing *sel among n items (at most UI_MAX_ITEMS, strings that
+ * outlive the frame). Returns 1 when *sel changed. */
 int ui_dropdown(Ui *ui, int id, Rect r, const char *const *items, int n, int *sel);
 
 /* A row of n toggle buttons of which *sel is on. Returns 1 when *sel changed. */

@@ -4,6 +4,7 @@
 #include "plot.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *mode_names[] = {[PLOT_HEAT] = "heat", [PLOT_CONTOUR] = "contour",
@@ -52,6 +53,7 @@ int plot_update(PlotCache *c, const Surface *s, View v, int w, int h,
         c->surface = s;
         c->field_ok = 1;
         c->contours_ok = 0;
+        c->layer_ok = 0;
     }
     c->scale = (ValueScale){c->field.vmin, c->field.vmax, st->log != 0};
     if (!c->contours_ok || c->levels_of != levels || c->log_of != (st->log != 0)) {
@@ -63,16 +65,18 @@ int plot_update(PlotCache *c, const Surface *s, View v, int w, int h,
         c->levels_of = levels;
         c->log_of = st->log != 0;
         c->contours_ok = 1;
+        c->layer_ok = 0;
     }
     return 0;
 }
 
-void plot_invalidate(PlotCache *c) { c->field_ok = c->contours_ok = 0; }
+void plot_invalidate(PlotCache *c) { c->field_ok = c->contours_ok = c->layer_ok = 0; }
 
 void plot_free(PlotCache *c)
 {
     field_free(&c->field);
     contour_free(&c->contours);
+    free(c->layer);
     memset(c, 0, sizeof *c);
 }
 
@@ -120,7 +124,8 @@ static void draw_contours(Canvas *cv, Rect r, const PlotCache *c, const PlotStyl
     }
 }
 
-void plot_draw_surface(Canvas *cv, Rect r, const PlotCache *c, const PlotStyle *st)
+/* Draws the surface into area r of cv directly. */
+static void draw_surface(Canvas *cv, Rect r, const PlotCache *c, const PlotStyle *st)
 {
     Rect old = canvas_set_clip(cv, r);
     if (st->mode & PLOT_HEAT)
@@ -129,6 +134,41 @@ void plot_draw_surface(Canvas *cv, Rect r, const PlotCache *c, const PlotStyle *
         canvas_fill_rect(cv, r, (Color){255, 255, 255, 255});
     if (st->mode & PLOT_CONTOUR) draw_contours(cv, r, c, st);
     canvas_set_clip(cv, old);
+}
+
+static int same_style(PlotStyle a, PlotStyle b)
+{
+    return a.mode == b.mode && a.cmap == b.cmap && a.levels == b.levels &&
+           (a.log != 0) == (b.log != 0) && a.scale == b.scale;
+}
+
+int plot_draw_surface(Canvas *cv, Rect r, PlotCache *c, const PlotStyle *st)
+{
+    size_t n = (size_t)r.w * (size_t)r.h;
+    if (n > c->layer_cap) {
+        uint32_t *px = realloc(c->layer, n * sizeof *px);
+        if (!px) {
+            draw_surface(cv, r, c, st);
+            return -1;
+        }
+        c->layer = px;
+        c->layer_cap = n;
+        c->layer_ok = 0;
+    }
+    if (!c->layer_ok || !same_style(c->layer_of, *st)) {
+        Canvas lc = canvas_init(c->layer, r.w, r.h, r.w);
+        draw_surface(&lc, (Rect){0, 0, r.w, r.h}, c, st);
+        c->layer_ok = 1;
+        c->layer_of = *st;
+    }
+    /* copy the kept picture, clipped to the canvas */
+    Rect k = cv->clip;
+    int x0 = r.x > k.x ? r.x : k.x, x1 = r.x + r.w < k.x + k.w ? r.x + r.w : k.x + k.w;
+    int y0 = r.y > k.y ? r.y : k.y, y1 = r.y + r.h < k.y + k.h ? r.y + r.h : k.y + k.h;
+    for (int y = y0; x1 > x0 && y < y1; y++)
+        memcpy(cv->px + (size_t)y * cv->stride + x0,
+               c->layer + (size_t)(y - r.y) * r.w + (x0 - r.x), (size_t)(x1 - x0) * 4);
+    return 0;
 }
 
 /* ---- paths ----------------------------------------------------------------- */

@@ -5,6 +5,8 @@
 #ifndef LOSSCAPE_PLOT_H
 #define LOSSCAPE_PLOT_H
 
+#include <stddef.h>
+
 #include "canvas.h"
 #include "cmap.h"
 #include "contour.h"
@@ -34,6 +36,10 @@ typedef struct {
     const Surface *surface;         /* what field holds, for staleness */
     int field_ok, contours_ok;      /* 0 when stale */
     int levels_of, log_of;          /* style the contours were traced with */
+    uint32_t *layer;                /* heat-map and contours drawn, field.w x field.h */
+    size_t layer_cap;               /* allocated pixels */
+    int layer_ok;                   /* 0 when stale */
+    PlotStyle layer_of;             /* style the layer was drawn with */
 } PlotCache;
 
 typedef struct {
@@ -64,8 +70,10 @@ void plot_invalidate(PlotCache *cache);
 void plot_free(PlotCache *cache);
 
 /* Draws heat-map and/or contours of an up-to-date cache into area `r` of c (the
- * field must be r.w x r.h). */
-void plot_draw_surface(Canvas *c, Rect r, const PlotCache *cache, const PlotStyle *st);
+ * field must be r.w x r.h). The picture is kept in the cache, so while the field
+ * and style stay the same a call is a copy. Returns 0, or -1 when memory for the
+ * kept picture runs out (it is then drawn directly). */
+int plot_draw_surface(Canvas *c, Rect r, PlotCache *cache, const PlotStyle *st);
 
 /* Draws paths over area r showing view v: a dark halo and a coloured line, a ring
  * at the start, a disc at the last shown point, a cross where it diverged. Sizes
