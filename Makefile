@@ -18,6 +18,12 @@ CORE_OBJ := $(CORE_SRC:src/%.c=$(BUILD)/%.o)
 UI_OBJ   := $(UI_SRC:src/%.c=$(BUILD)/%.o)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TESTS    := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+# tests/app: the App driven by events, linked with app/ and gfx/text (no window)
+APP_TEST_SRC := $(wildcard tests/app/test_*.c)
+APP_OBJ  := $(patsubst src/%.c,$(BUILD)/%.o,$(wildcard src/app/*.c) src/gfx/text.c)
+APP_TESTS := $(APP_TEST_SRC:tests/app/%.c=$(BUILD)/tests/%)
+ASAN_APP := $(patsubst src/%.c,$(BUILD)/asan/%.o,$(wildcard src/app/*.c) src/gfx/text.c)
+ASAN_APP_TESTS := $(APP_TEST_SRC:tests/app/%.c=$(BUILD)/asan/tests/%)
 ASAN_CORE := $(CORE_SRC:src/%.c=$(BUILD)/asan/%.o)
 ASAN_TESTS := $(TEST_SRC:tests/unit/%.c=$(BUILD)/asan/tests/%)
 
@@ -36,11 +42,11 @@ test: deps
 	@$(MAKE) --no-print-directory check
 
 # Everything the tests need, then every suite; the last line is "N passed, N failed".
-check: all $(TESTS) $(ASAN_TESTS)
+check: all $(TESTS) $(ASAN_TESTS) $(APP_TESTS) $(ASAN_APP_TESTS)
 	@sh tests/run.sh
 
-unit: $(TESTS)
-unit-asan: $(ASAN_TESTS)
+unit: $(TESTS) $(APP_TESTS)
+unit-asan: $(ASAN_TESTS) $(ASAN_APP_TESTS)
 
 bench: deps
 	@$(MAKE) --no-print-directory all
@@ -59,30 +65,51 @@ install: all
 	cp -r assets/. $(DESTDIR)$(PREFIX)/share/losscape/
 
 $(BUILD)/losscape: $(CORE_OBJ) $(UI_OBJ)
-	$(CC) $(OPT) -o $@ $^ $(SDL_LIBS) $(LIBS)
+	@echo "  CC  $@"
+	@$(CC) $(OPT) -o $@ $^ $(SDL_LIBS) $(LIBS)
 
 # src/core is compiled without SDL's include flags: an SDL header there fails.
 $(BUILD)/core/%.o: src/core/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+	@echo "  CC  $@"
+	@$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/%.o: src/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(SDL_CFLAGS) -MMD -MP -c -o $@ $<
+	@echo "  CC  $@"
+	@$(CC) $(CFLAGS) $(SDL_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/tests/%: tests/unit/%.c $(CORE_OBJ) tests/unit/testutil.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -Itests/unit -o $@ $< $(CORE_OBJ) -lcmocka $(LIBS)
+	@echo "  CC  $@"
+	@$(CC) $(CFLAGS) -Itests/unit -o $@ $< $(CORE_OBJ) -lcmocka $(LIBS)
+
+$(BUILD)/tests/%: tests/app/%.c $(CORE_OBJ) $(APP_OBJ) tests/unit/testutil.h
+	@mkdir -p $(dir $@)
+	@echo "  CC  $@"
+	@$(CC) $(CFLAGS) $(SDL_CFLAGS) -Itests/unit -o $@ $< $(APP_OBJ) $(CORE_OBJ) -lcmocka $(SDL_LIBS) $(LIBS)
+
+$(BUILD)/asan/tests/%: tests/app/%.c $(ASAN_CORE) $(ASAN_APP) tests/unit/testutil.h
+	@mkdir -p $(dir $@)
+	@echo "  CC  $@"
+	@$(CC) $(CFLAGS) $(ASAN) $(SDL_CFLAGS) -Itests/unit -o $@ $< $(ASAN_APP) $(ASAN_CORE) -lcmocka $(SDL_LIBS) $(LIBS)
+
+$(BUILD)/asan/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	@echo "  CC  $@"
+	@$(CC) $(CFLAGS) $(ASAN) $(SDL_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/asan/core/%.o: src/core/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(ASAN) -MMD -MP -c -o $@ $<
+	@echo "  CC  $@"
+	@$(CC) $(CFLAGS) $(ASAN) -MMD -MP -c -o $@ $<
 
 $(BUILD)/asan/tests/%: tests/unit/%.c $(ASAN_CORE) tests/unit/testutil.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(ASAN) -Itests/unit -o $@ $< $(ASAN_CORE) -lcmocka $(LIBS)
+	@echo "  CC  $@"
+	@$(CC) $(CFLAGS) $(ASAN) -Itests/unit -o $@ $< $(ASAN_CORE) -lcmocka $(LIBS)
 
 clean:
 	rm -rf $(BUILD)
 
--include $(CORE_OBJ:.o=.d) $(UI_OBJ:.o=.d) $(ASAN_CORE:.o=.d)
+-include $(CORE_OBJ:.o=.d) $(UI_OBJ:.o=.d) $(ASAN_CORE:.o=.d) $(ASAN_APP:.o=.d)

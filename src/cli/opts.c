@@ -108,6 +108,7 @@ static int p_steps(Options *o, const char *v, char *err, int n)
         return -1;
     }
     o->steps = k;
+    o->has_steps = 1;
     return 0;
 }
 
@@ -197,13 +198,14 @@ static const struct {
     {"optimizer", p_optimizer, 0, OPT_WINDOW | OPT_TRACE | OPT_RENDER, "NAME", "gd"},
     {"lr", p_lr, 0, OPT_WINDOW | OPT_TRACE | OPT_RENDER, "ETA", "learning rate > 0 (0.01)"},
     {"start", p_start, 0, OPT_TRACE | OPT_RENDER, "X,Y", "a start point (repeatable)"},
-    {"steps", p_steps, 0, OPT_TRACE | OPT_RENDER, "N", "optimiser steps (100)"},
+    {"steps", p_steps, 0, OPT_TRACE | OPT_RENDER, "N", "steps (trace 100; render 5000, as the window)"},
     {"size", p_size, 0, PICTURE, "WxH", "pixels (window 1280x800, render 1000x750)"},
     {"out", p_out, 0, OPT_RENDER, "FILE.png", "where the image goes"},
     {"mode", p_mode, 0, PICTURE, "heat|contour|both", "what to draw (both)"},
     {"colormap", p_colormap, 0, PICTURE, "NAME", "viridis magma inferno plasma cividis turbo gray"},
     {"levels", p_levels, 0, PICTURE, "N", "contour levels, 1..100 (20)"},
-    {"log", NULL, offsetof(Options, has_log), PICTURE, NULL, "logarithmic colour scale"},
+    {"log", NULL, offsetof(Options, has_log), PICTURE, NULL,
+     "logarithmic colour scale (always on for rosenbrock, himmelblau)"},
     {"json", NULL, offsetof(Options, json), OPT_LIST, NULL, "JSON instead of a table"},
     {"scene", p_scene, 0, OPT_WINDOW, "FILE", "open a scene file"},
     {"fullscreen", NULL, offsetof(Options, fullscreen), OPT_WINDOW, NULL, "start fullscreen"},

@@ -26,6 +26,7 @@ typedef struct {
     int nstarts;              /* --start X,Y (repeatable) */
     Vec2 starts[CFG_MAX_STARTS];
     long steps;               /* --steps N */
+    int has_steps;            /* --steps given */
     int w, h;                 /* --size WxH */
     int has_size;
     const char *out;          /* --out FILE */

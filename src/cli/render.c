@@ -74,10 +74,12 @@ int render_main(int argc, char **argv)
     if (o.help) {
         printf("usage: losscape render --out FILE.png [--size WxH] [--start X,Y ...]\n"
                "                       [--steps N] [options]\n"
-               "Draws exactly what the window's canvas shows, paths run to the end.\n");
+               "Draws exactly what the window's canvas shows, each path run to its end as\n"
+               "in the window: converged, diverged, or --steps taken (5000 by default).\n");
         opts_usage(OPT_RENDER, stdout);
         return 0;
     }
+    if (!o.has_steps) o.steps = CFG_WINDOW_STEPS; /* as far as the window runs a path */
     if (!o.out) {
         fprintf(stderr, "losscape render: --out FILE.png is required\n");
         return 2;

@@ -1,0 +1,233 @@
+/* The App without a window: input events in, state out. Clicks start paths at the
+ * clicked parameters, the learning-rate slider and keys change the optimiser and
+ * every path at once, drags move starts, the drop-down changes the surface, and a
+ * scene saved from the App reads back into the same state. */
+#include "testutil.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/app.h"
+#include "config.h"
+
+static App *new_app(void)
+{
+    App *app = calloc(1, sizeof *app);
+    assert_non_null(app);
+    assert_int_equal(app_init(app, surface_find("himmelblau"), 1280, 800, 1.0, 2000), 0);
+    return app;
+}
+
+static void free_app(App *app)
+{
+    app_free(app);
+    free(app);
+}
+
+static void mouse(App *app, AppEventType type, int button, Vec2 px)
+{
+    AppEvent ev = {type, px.x, px.y, button, 0, APP_KEY_NONE, 0};
+    app_event(app, &ev);
+}
+
+static void click(App *app, int button, Vec2 px)
+{
+    mouse(app, APP_EV_DOWN, button, px);
+    mouse(app, APP_EV_UP, button, px);
+}
+
+static void key(App *app, AppKey k, int mod)
+{
+    AppEvent ev = {.type = APP_EV_KEY, .key = k, .mod = mod};
+    app_event(app, &ev);
+}
+
+static Vec2 px_of(const App *app, Vec2 p) { return view_to_px(app->view, app->layout.plot, p); }
+
+/* Checks path i's first step is gd's: start - lr * gradient. */
+static void assert_gd_path(const App *app, int i)
+{
+    const Trajectory *t = &app->paths[i].traj;
+    assert_true(t->len > 1);
+    assert_close(t->pts[0].x, app->paths[i].start.x, 0);
+    assert_close(t->pts[1].x, t->pts[0].x - app->optim.lr * t->pts[0].gx, 1e-14);
+    assert_close(t->pts[1].y, t->pts[0].y - app->optim.lr * t->pts[0].gy, 1e-14);
+}
+
+static void test_click_starts_path(void **unused)
+{
+    (void)unused;
+    App *app = new_app();
+    Vec2 px = px_of(app, (Vec2){1, -1});
+    click(app, 1, px);
+    assert_int_equal(app->npaths, 1);
+    double unit = (app->view.x1 - app->view.x0) / app->layout.plot.w;
+    assert_true(fabs(app->paths[0].start.x - 1) < unit);
+    assert_true(fabs(app->paths[0].start.y + 1) < unit);
+    assert_gd_path(app, 0);
+    /* a click outside the plot (on the panel's empty part) adds nothing */
+    click(app, 1, (Vec2){app->layout.info.x + 5, app->layout.info.y + app->layout.info.h - 5});
+    assert_int_equal(app->npaths, 1);
+    free_app(app);
+}
+
+static void test_lr_slider_recomputes(void **unused)
+{
+    (void)unused;
+    App *app = new_app();
+    click(app, 1, px_of(app, (Vec2){1, -1}));
+    click(app, 1, px_of(app, (Vec2){-2, 2}));
+    Rect s = app->layout.widget[W_LR];
+    double x0 = s.x + 9, x1 = s.x + s.w - 9; /* the knob's travel */
+    double t_now = view_log_unit(app->optim.lr, CFG_LR_MIN, CFG_LR_MAX);
+    double t_new = view_log_unit(0.05, CFG_LR_MIN, CFG_LR_MAX);
+    mouse(app, APP_EV_DOWN, 1, (Vec2){x0 + t_now * (x1 - x0), s.y + s.h / 2.0});
+    mouse(app, APP_EV_MOVE, 0, (Vec2){x0 + (t_now + t_new) / 2 * (x1 - x0), s.y + 2});
+    mouse(app, APP_EV_MOVE, 0, (Vec2){x0 + t_new * (x1 - x0), s.y + 200}); /* off the track */
+    mouse(app, APP_EV_UP, 1, (Vec2){x0 + t_new * (x1 - x0), s.y + 200});
+    assert_close(app->optim.lr, 0.05, 1e-9);
+    assert_int_equal(app->npaths, 2); /* the drag added no path */
+    assert_gd_path(app, 0);
+    assert_gd_path(app, 1);
+    /* moving the mouse after the release changes nothing */
+    mouse(app, APP_EV_MOVE, 0, (Vec2){x0, s.y + s.h / 2.0});
+    assert_close(app->optim.lr, 0.05, 1e-9);
+    free_app(app);
+}
+
+static void test_keys(void **unused)
+{
+    (void)unused;
+    App *app = new_app();
+    click(app, 1, px_of(app, (Vec2){0, 0}));
+    double lr = app->optim.lr;
+    key(app, APP_KEY_RBRACKET, 0);
+    assert_close(app->optim.lr, lr * pow(10, 0.25), 1e-12);
+    assert_gd_path(app, 0);
+    key(app, APP_KEY_LBRACKET, 0);
+    key(app, APP_KEY_LBRACKET, 0);
+    assert_close(app->optim.lr, lr / pow(10, 0.25), 1e-12);
+    /* Space pauses, N steps once, R restarts and plays */
+    assert_true(app->playing);
+    key(app, APP_KEY_SPACE, 0);
+    assert_false(app->playing);
+    double c = app->paths[0].cursor;
+    key(app, APP_KEY_N, 0);
+    assert_close(app->paths[0].cursor, floor(c) + 1, 0);
+    key(app, APP_KEY_RIGHT, 0);
+    assert_close(app->paths[0].cursor, floor(c) + 2, 0);
+    key(app, APP_KEY_R, 0);
+    assert_true(app->playing);
+    assert_close(app->paths[0].cursor, 0, 0);
+    /* the animation advances speed * dt steps */
+    app->speed = 100;
+    assert_true(app_tick(app, 0.05));
+    assert_close(app->paths[0].cursor, 5, 1e-12);
+    key(app, APP_KEY_H, 0);
+    assert_true(app->help);
+    key(app, APP_KEY_ESCAPE, 0);
+    assert_false(app->help);
+    key(app, APP_KEY_F12, 0);
+    assert_true(app->requests & APP_REQ_SCREENSHOT);
+    key(app, APP_KEY_C, 0);
+    assert_int_equal(app->npaths, 0);
+    /* the learning rate stays within the slider's range */
+    for (int i = 0; i < 40; i++) key(app, APP_KEY_RBRACKET, 0);
+    assert_close(app->optim.lr, CFG_LR_MAX, 0);
+    free_app(app);
+}
+
+static void test_drag_and_remove(void **unused)
+{
+    (void)unused;
+    App *app = new_app();
+    Vec2 a = px_of(app, (Vec2){1, 1});
+    click(app, 1, a);
+    Vec2 b = px_of(app, (Vec2){-3, 2});
+    mouse(app, APP_EV_DOWN, 1, a);
+    mouse(app, APP_EV_MOVE, 0, (Vec2){(a.x + b.x) / 2, (a.y + b.y) / 2});
+    mouse(app, APP_EV_MOVE, 0, b);
+    mouse(app, APP_EV_UP, 1, b);
+    assert_int_equal(app->npaths, 1);
+    assert_close(app->paths[0].start.x, -3, 1e-9);
+    assert_close(app->paths[0].start.y, 2, 1e-9);
+    assert_gd_path(app, 0);
+    click(app, 3, px_of(app, (Vec2){2, -2})); /* right click away from any start */
+    assert_int_equal(app->npaths, 1);
+    click(app, 3, b);
+    assert_int_equal(app->npaths, 0);
+    free_app(app);
+}
+
+static void test_surface_dropdown(void **unused)
+{
+    (void)unused;
+    App *app = new_app();
+    Rect d = app->layout.widget[W_SURFACE];
+    click(app, 1, (Vec2){d.x + 10, d.y + 10});
+    assert_int_not_equal(app->ui.open, 0);
+    int bowl = surface_index(surface_find("bowl"));
+    click(app, 1, (Vec2){d.x + 10, app->ui.popup.y + bowl * d.h + d.h / 2});
+    assert_int_equal(app->ui.open, 0);
+    assert_string_equal(app->surface->name, "bowl");
+    assert_true(app->requests & APP_REQ_TITLE);
+    assert_close(app->view.x0, surface_find("bowl")->view.x0, 0);
+    /* the click that picked the item did not start a path */
+    assert_int_equal(app->npaths, 0);
+    free_app(app);
+}
+
+static void test_scene_round_trip(void **unused)
+{
+    (void)unused;
+    App *app = new_app();
+    click(app, 1, px_of(app, (Vec2){1.5, -2.5}));
+    click(app, 1, px_of(app, (Vec2){-1, 4}));
+    key(app, APP_KEY_RBRACKET, 0);
+    Scene *sc = calloc(2, sizeof *sc);
+    char text[8192], err[256];
+    app_scene(app, &sc[0]);
+    assert_true(scene_format(&sc[0], text, sizeof text) > 0);
+    assert_int_equal(scene_parse(&sc[1], text, "t", err, sizeof err), 0);
+    App *b = new_app();
+    app_apply_scene(b, &sc[1]);
+    assert_int_equal(b->npaths, 2);
+    assert_close(b->paths[1].start.y, app->paths[1].start.y, 0);
+    assert_close(b->optim.lr, app->optim.lr, 0);
+    assert_ptr_equal(b->surface, app->surface);
+    assert_gd_path(b, 0);
+    free(sc);
+    free_app(b);
+    free_app(app);
+}
+
+static void test_zoom_about_cursor(void **unused)
+{
+    (void)unused;
+    App *app = new_app();
+    Vec2 m = px_of(app, (Vec2){2, 1});
+    AppEvent ev = {APP_EV_WHEEL, m.x, m.y, 0, 2, APP_KEY_NONE, 0};
+    double w0 = app->view.x1 - app->view.x0;
+    app_event(app, &ev);
+    assert_close(app->view.x1 - app->view.x0, w0 * CFG_ZOOM_STEP * CFG_ZOOM_STEP, 1e-12);
+    Vec2 p = view_from_px(app->view, app->layout.plot, m);
+    assert_close(p.x, 2, 1e-9);
+    assert_close(p.y, 1, 1e-9);
+    key(app, APP_KEY_HOME, 0);
+    assert_close(app->view.x1 - app->view.x0, w0, 0);
+    free_app(app);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_click_starts_path),
+        cmocka_unit_test(test_lr_slider_recomputes),
+        cmocka_unit_test(test_keys),
+        cmocka_unit_test(test_drag_and_remove),
+        cmocka_unit_test(test_surface_dropdown),
+        cmocka_unit_test(test_scene_round_trip),
+        cmocka_unit_test(test_zoom_about_cursor),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
