@@ -9,10 +9,15 @@
 #include <math.h>
 #include <stddef.h>
 
-/* A segment prepared for distance queries: start point, direction, 1/|d|^2. */
+/* A segment prepared for distance queries: start point, direction, 1/|d|^2. Float
+ * is enough once clipped near the canvas (|coordinates| < 25000: ~2e-3 px). */
 typedef struct {
-    double ax, ay, dx, dy, inv_len2;
+    float ax, ay, dx, dy, inv_len2;
 } Seg;
+
+/* Widest line drawn: anything wider covers every canvas near it anyway, and the
+ * cap keeps the clipped coordinates small enough for float (see Seg). */
+#define LINE_MAX_WIDTH 32768.0
 
 /* Pixel bounds [x0, x1) x [y0, y1) of an area to visit. */
 typedef struct {
@@ -20,31 +25,43 @@ typedef struct {
 } Box;
 
 /* A coverage clamped to [0, 1]. */
-static double ramp(double v) { return v <= 0.0 ? 0.0 : v >= 1.0 ? 1.0 : v; }
+static double ramp(double v)
+{
+    return v <= 0.0 ? 0.0 : v >= 1.0 ? 1.0 : v;
+}
 
 static int all_finite(const double *v, int n)
 {
     for (int i = 0; i < n; i++)
-        if (!isfinite(v[i]))
-            return 0;
+        if (!isfinite(v[i])) return 0;
     return 1;
 }
 
-/* Rectangle r intersected with the buffer [0, w) x [0, h); may come out empty. */
+static long long clampll(long long v, long long lo, long long hi)
+{
+    return v < lo ? lo : v > hi ? hi : v;
+}
+
+/* Rectangle r intersected with the buffer [0, w) x [0, h): always
+ * 0 <= x0 <= x1 <= w and 0 <= y0 <= y1 <= h, empty when x0 == x1 or y0 == y1. */
 static Box bounded(Rect r, int w, int h)
 {
-    long long x1 = (long long)r.x + r.w, y1 = (long long)r.y + r.h;
-    Box b = {r.x < 0 ? 0 : r.x, r.y < 0 ? 0 : r.y, 0, 0};
-    b.x1 = (int)(x1 > w ? w : x1 < 0 ? 0 : x1);
-    b.y1 = (int)(y1 > h ? h : y1 < 0 ? 0 : y1);
+    Box b;
+    b.x0 = (int)clampll(r.x, 0, w);
+    b.y0 = (int)clampll(r.y, 0, h);
+    b.x1 = (int)clampll((long long)r.x + r.w, b.x0, w);
+    b.y1 = (int)clampll((long long)r.y + r.h, b.y0, h);
     return b;
 }
 
 /* The canvas clip, intersected with the buffer even if the field was edited. */
-static Box clip_box(const Canvas *c) { return bounded(c->clip, c->w, c->h); }
+static Box clip_box(const Canvas *c)
+{
+    return bounded(c->clip, c->w, c->h);
+}
 
-/* floor(v) clamped to [lo, hi], for lo >= 0: above lo, truncation is the floor, and
- * huge or NaN values never reach the conversion. */
+/* floor(v) clamped to [lo, hi], for 0 <= lo <= hi: above lo truncation is the floor,
+ * and huge or NaN values never reach the conversion. */
 static int to_int(double v, int lo, int hi)
 {
     return v > lo ? (v < hi ? (int)v : hi) : lo;
@@ -59,11 +76,11 @@ static Box box_and(Box a, Box b)
     return a;
 }
 
-/* Pixels of the clip whose centres lie in [x0, x1] x [y0, y1]; a centre exactly on
+/* Pixels of clip box k whose centres lie in [x0, x1] x [y0, y1]; a centre exactly on
  * the border may be left out, as shapes give it zero coverage anyway. */
-static Box box_of(const Canvas *c, double x0, double y0, double x1, double y1)
+static Box box_of(Box k, double x0, double y0, double x1, double y1)
 {
-    Box k = clip_box(c), b;
+    Box b;
     b.x0 = to_int(x0 + 0.5, k.x0, k.x1);
     b.y0 = to_int(y0 + 0.5, k.y0, k.y1);
     b.x1 = to_int(x1 + 0.5, k.x0, k.x1);
@@ -90,7 +107,10 @@ static inline uint32_t blend(uint32_t dst, uint32_t src, unsigned a)
 }
 
 /* Alpha of colour alpha `alpha` at coverage cov in [0, 1], rounded. */
-static unsigned cover(double cov, unsigned alpha) { return (unsigned)(cov * alpha + 0.5); }
+static unsigned cover(double cov, unsigned alpha)
+{
+    return (unsigned)(cov * alpha + 0.5);
+}
 
 /* Paints one pixel (inside the clip) with src at alpha a. */
 static void plot(const Canvas *c, int x, int y, uint32_t src, unsigned a)
@@ -102,6 +122,8 @@ static void plot(const Canvas *c, int x, int y, uint32_t src, unsigned a)
         *p = blend(*p, src, a);
 }
 
+/* No pixels or a negative size give an empty canvas that draws nothing; a stride
+ * below w is a bug (asserted), and narrows the canvas in release builds. */
 Canvas canvas_init(uint32_t *px, int w, int h, int stride)
 {
     assert(px || w <= 0 || h <= 0);
@@ -122,16 +144,18 @@ Rect canvas_set_clip(Canvas *c, Rect r)
     Box b = bounded(r, c->w, c->h);
     c->clip.x = b.x0;
     c->clip.y = b.y0;
-    c->clip.w = b.x1 > b.x0 ? b.x1 - b.x0 : 0;
-    c->clip.h = b.y1 > b.y0 ? b.y1 - b.y0 : 0;
+    c->clip.w = b.x1 - b.x0;
+    c->clip.h = b.y1 - b.y0;
     return prev;
 }
 
+/* Keeps col.a as given; pixels written by the canvas always have 0xff there. */
 uint32_t canvas_pack(Color col)
 {
     return (uint32_t)col.a << 24 | (uint32_t)col.r << 16 | (uint32_t)col.g << 8 | col.b;
 }
 
+/* Returns the stored alpha, which the drawing functions ignore. */
 Color canvas_unpack(uint32_t p)
 {
     Color col = {(unsigned char)(p >> 16), (unsigned char)(p >> 8), (unsigned char)p,
@@ -139,10 +163,10 @@ Color canvas_unpack(uint32_t p)
     return col;
 }
 
+/* Alpha 255 stores the colour, 0 draws nothing, anything else blends exactly. */
 void canvas_fill_rect(Canvas *c, Rect r, Color col)
 {
-    if (col.a == 0)
-        return;
+    if (col.a == 0) return;
     Box b = box_and(clip_box(c), bounded(r, c->w, c->h));
     uint32_t src = canvas_pack(col) | 0xff000000u;
     for (int y = b.y0; y < b.y1; y++) {
@@ -155,8 +179,7 @@ void canvas_fill_rect(Canvas *c, Rect r, Color col)
 /* Bands that never overlap, so a translucent outline has even corners. */
 void canvas_stroke_rect(Canvas *c, Rect r, int t, Color col)
 {
-    if (t <= 0 || r.w <= 0 || r.h <= 0)
-        return;
+    if (t <= 0 || r.w <= 0 || r.h <= 0) return;
     if (2LL * t >= r.w || 2LL * t >= r.h) {
         canvas_fill_rect(c, r, col);
         return;
@@ -169,11 +192,12 @@ void canvas_stroke_rect(Canvas *c, Rect r, int t, Color col)
 
 /* ---- anti-aliased lines ------------------------------------------------- */
 
-/* Clips segment p[0..3] = (x0, y0, x1, y1) to box [b0, b1] x [b2, b3] (Liang-Barsky),
- * so that far-away endpoints cost nothing and keep their precision. Returns 0 when
+/* Clips segment p[0..3] = (x0, y0, x1, y1) to box k grown by m (Liang-Barsky), so
+ * that far-away endpoints cost nothing and the rest fits a float. Returns 0 when
  * nothing is left. */
-static int clip_seg(double *p, double b0, double b1, double b2, double b3)
+static int clip_seg(double *p, Box k, double m)
 {
+    double b0 = k.x0 - m, b1 = k.x1 + m, b2 = k.y0 - m, b3 = k.y1 + m;
     if (p[0] >= b0 && p[0] <= b1 && p[2] >= b0 && p[2] <= b1 && p[1] >= b2 &&
         p[1] <= b3 && p[3] >= b2 && p[3] <= b3)
         return 1; /* the common case: nothing to cut */
@@ -182,132 +206,142 @@ static int clip_seg(double *p, double b0, double b1, double b2, double b3)
     const double room[4] = {p[0] - b0, b1 - p[0], p[1] - b2, b3 - p[1]};
     for (int i = 0; i < 4; i++) {
         if (dir[i] == 0.0) {
-            if (room[i] < 0.0)
-                return 0;
+            if (room[i] < 0.0) return 0;
             continue;
         }
         double t = room[i] / dir[i];
-        if (dir[i] < 0.0 ? t > t1 : t < t0)
-            return 0;
-        if (dir[i] < 0.0 && t > t0)
-            t0 = t;
-        if (dir[i] > 0.0 && t < t1)
-            t1 = t;
+        if (dir[i] < 0.0 ? t > t1 : t < t0) return 0;
+        if (dir[i] < 0.0 && t > t0) t0 = t;
+        if (dir[i] > 0.0 && t < t1) t1 = t;
     }
     double x0 = p[0], y0 = p[1];
-    if (t1 < 1.0)
-        p[2] = x0 + t1 * dx, p[3] = y0 + t1 * dy;
-    if (t0 > 0.0)
-        p[0] = x0 + t0 * dx, p[1] = y0 + t0 * dy;
+    if (t1 < 1.0) p[2] = x0 + t1 * dx, p[3] = y0 + t1 * dy;
+    if (t0 > 0.0) p[0] = x0 + t0 * dx, p[1] = y0 + t0 * dy;
     return 1;
 }
 
 static Seg seg_make(const double *p)
 {
-    Seg s = {p[0], p[1], p[2] - p[0], p[3] - p[1], 0.0};
-    double len2 = s.dx * s.dx + s.dy * s.dy;
-    s.inv_len2 = len2 > 0.0 ? 1.0 / len2 : 0.0;
+    Seg s = {(float)p[0], (float)p[1], (float)(p[2] - p[0]), (float)(p[3] - p[1]), 0.0f};
+    float len2 = s.dx * s.dx + s.dy * s.dy;
+    s.inv_len2 = len2 > 0.0f ? 1.0f / len2 : 0.0f;
     return s;
 }
 
 /* Squared distance from (x, y) to the segment. */
-static inline double seg_dist2(const Seg *s, double x, double y)
+static inline float seg_dist2(const Seg *s, float x, float y)
 {
-    double wx = x - s->ax, wy = y - s->ay;
-    double t = (wx * s->dx + wy * s->dy) * s->inv_len2;
-    t = t < 0.0 ? 0.0 : t;
-    t = t > 1.0 ? 1.0 : t;
+    float wx = x - s->ax, wy = y - s->ay;
+    float t = (wx * s->dx + wy * s->dy) * s->inv_len2;
+    t = t < 0.0f ? 0.0f : t;
+    t = t > 1.0f ? 1.0f : t;
     wx -= t * s->dx;
     wy -= t * s->dy;
     return wx * wx + wy * wy;
 }
 
-/* Blends pixels x0..x1-1 of a row (centres at height py) by their distance to the
- * nearest of ns (1 or 2) segments: coverage ramp(reach - dist). */
-static void seg_row(uint32_t *row, int x0, int x1, double py, const Seg *s, int ns,
-                    double reach, uint32_t src, double alpha)
+/* Blends pixel *p at coverage ramp(reach - sqrt(d2)), for d2 < reach^2. */
+static inline void shade(uint32_t *p, float d2, float reach, uint32_t src, float alpha)
 {
-    double out2 = reach * reach;
+    float cov = reach - sqrtf(d2);
+    cov = cov > 1.0f ? 1.0f : cov;
+    *p = blend(*p, src, (unsigned)(int)(cov * alpha + 0.5f));
+}
+
+/* Blends pixels x0..x1-1 of a row, centres at height py, by their distance to s. */
+static void line_row(uint32_t *row, int x0, int x1, float py, const Seg *s, float reach,
+                     uint32_t src, float alpha)
+{
+    float out2 = reach * reach;
     for (int x = x0; x < x1; x++) {
-        double d2 = seg_dist2(&s[0], x + 0.5, py);
-        if (ns > 1) {
-            double e2 = seg_dist2(&s[1], x + 0.5, py);
-            d2 = e2 < d2 ? e2 : d2;
-        }
-        if (d2 >= out2)
-            continue; /* outside: no sqrt, no memory traffic */
-        double cov = reach - sqrt(d2);
-        cov = cov > 1.0 ? 1.0 : cov;
-        row[x] = blend(row[x], src, (unsigned)(int)(cov * alpha + 0.5));
+        float d2 = seg_dist2(s, (float)x + 0.5f, py);
+        if (d2 < out2) /* else outside: no root, no memory traffic */
+            shade(row + x, d2, reach, src, alpha);
     }
 }
 
-/* Draws the union of ns (1 or 2) capsules of half-width hw around the segments in
- * p (x0, y0, x1, y1 each, finite), each pixel once with the nearest one's coverage,
- * so that the two strokes of a cross do not blend twice where they meet. */
-static void draw_segs(Canvas *c, double *p, int ns, double hw, Color col)
-{
-    double reach = hw + 0.5; /* coverage falls to 0 at this distance */
-    Box k = clip_box(c);
-    double m = reach + 1.0, lo[2] = {INFINITY, INFINITY}, hi[2] = {-INFINITY, -INFINITY};
-    Seg s[2];
-    int n = 0;
-    for (int i = 0; i < ns; i++) {
-        double *q = p + 4 * i;
-        if (!clip_seg(q, k.x0 - m, k.x1 + m, k.y0 - m, k.y1 + m))
-            continue;
-        for (int j = 0; j < 4; j++) {
-            lo[j & 1] = q[j] < lo[j & 1] ? q[j] : lo[j & 1];
-            hi[j & 1] = q[j] > hi[j & 1] ? q[j] : hi[j & 1];
-        }
-        s[n++] = seg_make(q);
-    }
-    if (n == 0 || col.a == 0)
-        return;
-    Box b = box_of(c, lo[0] - reach, lo[1] - reach, hi[0] + reach, hi[1] + reach);
-    /* Of a row, only the centres within `reach` of the segment's infinite line,
-     * x = xc +- half, can be covered: a steep line visits few pixels a row. */
-    double slope = 0.0, half = INFINITY;
-    if (n == 1 && fabs(s[0].dy) > 1e-6) {
-        slope = s[0].dx / s[0].dy;
-        half = reach * sqrt(1.0 + slope * slope);
-    }
-    uint32_t src = canvas_pack(col);
-    for (int y = b.y0; y < b.y1; y++) {
-        double py = y + 0.5, xc = s[0].ax + (py - s[0].ay) * slope;
-        int x0 = to_int(xc - half + 0.5, b.x0, b.x1), x1 = to_int(xc + half + 0.5, b.x0, b.x1);
-        seg_row(c->px + (size_t)y * (size_t)c->stride, x0, x1, py, s, n, reach, src, col.a);
-    }
-}
-
+/* Coverage clamp(width/2 + 0.5 - distance to the segment) at each pixel centre.
+ * Non-finite input or width <= 0 draws nothing; widths above LINE_MAX_WIDTH are
+ * capped. Called ~100k times a frame for contour pieces a pixel or two long, so
+ * the common case costs a clip test, one division and a few short rows. */
 void canvas_line(Canvas *c, double x0, double y0, double x1, double y1, double width,
                  Color col)
 {
     double p[4] = {x0, y0, x1, y1};
-    if (!all_finite(p, 4) || !(width > 0.0) || !isfinite(width))
+    if (!all_finite(p, 4) || !isfinite(x1 - x0) || !isfinite(y1 - y0) || !(width > 0.0) ||
+        !isfinite(width) || col.a == 0)
         return;
-    if (!isfinite(x1 - x0) || !isfinite(y1 - y0))
-        return;
-    draw_segs(c, p, 1, 0.5 * width, col);
+    /* Coverage falls to 0 at distance `reach` from the segment. */
+    double reach = 0.5 * (width < LINE_MAX_WIDTH ? width : LINE_MAX_WIDTH) + 0.5;
+    Box k = clip_box(c);
+    if (!clip_seg(p, k, reach + 1.0)) return;
+    Seg s = seg_make(p);
+    Box b = box_of(
+        k, (p[0] < p[2] ? p[0] : p[2]) - reach, (p[1] < p[3] ? p[1] : p[3]) - reach,
+        (p[0] > p[2] ? p[0] : p[2]) + reach, (p[1] > p[3] ? p[1] : p[3]) + reach);
+    /* Of a row, only the centres within `reach` of the infinite line, x = xc +- half,
+     * can be covered: worth a division and a root when the box is wide, so that a
+     * long steep line visits few pixels a row. */
+    double slope = 0.0, half = INFINITY;
+    if (b.x1 - b.x0 > 8 && fabs(p[3] - p[1]) > 1e-3) {
+        slope = (p[2] - p[0]) / (p[3] - p[1]);
+        half = reach * sqrt(1.0 + slope * slope);
+    }
+    uint32_t src = canvas_pack(col);
+    for (int y = b.y0; y < b.y1; y++) {
+        double py = y + 0.5;
+        int xa = b.x0, xb = b.x1;
+        if (half < INFINITY) {
+            double xc = p[0] + (py - p[1]) * slope;
+            xa = to_int(xc - half + 0.5, b.x0, b.x1);
+            xb = to_int(xc + half + 0.5, b.x0, b.x1);
+        }
+        line_row(c->px + (size_t)y * (size_t)c->stride, xa, xb, (float)py, &s,
+                 (float)reach, src, col.a);
+    }
 }
 
-/* Both strokes are drawn in one pass, so a translucent cross has an even centre. */
+/* The two diagonals of the square of half-size r, drawn like canvas_line but in one
+ * pass, each pixel covered by the nearer, so that a translucent cross does not
+ * darken where they meet. Non-finite input, r < 0 or width <= 0 draws nothing. */
 void canvas_cross(Canvas *c, double cx, double cy, double r, double width, Color col)
 {
     double p[8] = {cx - r, cy - r, cx + r, cy + r, cx - r, cy + r, cx + r, cy - r};
-    if (!all_finite(p, 8) || !(r >= 0.0) || !(width > 0.0) || !isfinite(width))
+    if (!all_finite(p, 8) || !(r >= 0.0) || !(width > 0.0) || !isfinite(width) ||
+        col.a == 0)
         return;
-    draw_segs(c, p, 2, 0.5 * width, col);
+    double reach = 0.5 * (width < LINE_MAX_WIDTH ? width : LINE_MAX_WIDTH) + 0.5;
+    Box k = clip_box(c),
+        b = box_of(k, p[0] - reach, p[1] - reach, p[2] + reach, p[3] + reach);
+    Seg s[2];
+    int n = 0;
+    for (int i = 0; i < 2; i++)
+        if (clip_seg(p + 4 * i, k, reach + 1.0)) s[n++] = seg_make(p + 4 * i);
+    if (n == 0) return;
+    float fr = (float)reach, out2 = fr * fr;
+    uint32_t src = canvas_pack(col);
+    for (int y = b.y0; y < b.y1; y++)
+        for (int x = b.x0; x < b.x1; x++) {
+            float px = (float)x + 0.5f, py = (float)y + 0.5f,
+                  d2 = seg_dist2(&s[0], px, py);
+            if (n > 1) {
+                float e2 = seg_dist2(&s[1], px, py);
+                d2 = e2 < d2 ? e2 : d2;
+            }
+            if (d2 < out2)
+                shade(c->px + (size_t)y * (size_t)c->stride + x, d2, fr, src, col.a);
+        }
 }
 
 /* ---- discs and rings ---------------------------------------------------- */
 
 /* Draws the annulus rin <= dist <= rout around (cx, cy) (rin < 0: a disc), with
  * coverage ramp(0.5 + distance inside the nearer edge). */
-static void draw_round(Canvas *c, double cx, double cy, double rin, double rout, Color col)
+static void draw_round(Canvas *c, double cx, double cy, double rin, double rout,
+                       Color col)
 {
     double reach = rout + 0.5;
-    Box b = box_of(c, cx - reach, cy - reach, cx + reach, cy + reach);
+    Box b = box_of(clip_box(c), cx - reach, cy - reach, cx + reach, cy + reach);
     double out2 = reach * reach;
     double hole2 = rin > 0.5 ? (rin - 0.5) * (rin - 0.5) : -1.0;
     double full_lo = rin > -0.5 ? (rin + 0.5) * (rin + 0.5) : -1.0;
@@ -315,14 +349,13 @@ static void draw_round(Canvas *c, double cx, double cy, double rin, double rout,
     uint32_t src = canvas_pack(col);
     for (int y = b.y0; y < b.y1; y++) {
         double dy = y + 0.5 - cy, room = out2 - dy * dy;
-        if (room <= 0.0)
-            continue;
+        if (room <= 0.0) continue;
         double hx = sqrt(room);
-        int x0 = to_int(cx - hx + 0.5, b.x0, b.x1), x1 = to_int(cx + hx + 0.5, b.x0, b.x1);
+        int x0 = to_int(cx - hx + 0.5, b.x0, b.x1),
+            x1 = to_int(cx + hx + 0.5, b.x0, b.x1);
         for (int x = x0; x < x1; x++) {
             double dx = x + 0.5 - cx, d2 = dx * dx + dy * dy;
-            if (d2 >= out2 || d2 <= hole2)
-                continue;
+            if (d2 >= out2 || d2 <= hole2) continue;
             double cov = 1.0;
             if (d2 < full_lo || d2 > full_hi) {
                 double d = sqrt(d2);
@@ -333,6 +366,8 @@ static void draw_round(Canvas *c, double cx, double cy, double rin, double rout,
     }
 }
 
+/* Coverage clamp(r + 0.5 - distance to the centre); non-finite input or r <= 0
+ * draws nothing. */
 void canvas_disc(Canvas *c, double cx, double cy, double r, Color col)
 {
     if (!isfinite(cx) || !isfinite(cy) || !(r > 0.0) || !isfinite(r) || col.a == 0)
@@ -340,21 +375,23 @@ void canvas_disc(Canvas *c, double cx, double cy, double r, Color col)
     draw_round(c, cx, cy, -1.0, r, col);
 }
 
+/* Coverage clamp(width/2 + 0.5 - |distance - r|); non-finite input, r < 0 or
+ * width <= 0 draws nothing. */
 void canvas_ring(Canvas *c, double cx, double cy, double r, double width, Color col)
 {
     double v[4] = {cx, cy, r, width};
-    if (!all_finite(v, 4) || r < 0.0 || !(width > 0.0) || col.a == 0)
-        return;
+    if (!all_finite(v, 4) || r < 0.0 || !(width > 0.0) || col.a == 0) return;
     draw_round(c, cx, cy, r - 0.5 * width, r + 0.5 * width, col);
 }
 
 /* ---- masks ---------------------------------------------------------------- */
 
+/* Mask byte m blends col at alpha m * col.a / 255 (rounded); only the part inside
+ * the clip is read, so the mask may hang over any edge. */
 void canvas_blend_mask(Canvas *c, int x, int y, const uint8_t *mask, int w, int h,
                        int pitch, Color col)
 {
-    if (!mask || w <= 0 || h <= 0 || col.a == 0)
-        return;
+    if (!mask || w <= 0 || h <= 0 || col.a == 0) return;
     Box b = box_and(clip_box(c), bounded((Rect){x, y, w, h}, c->w, c->h));
     uint32_t src = canvas_pack(col);
     for (int py = b.y0; py < b.y1; py++) {

@@ -18,12 +18,20 @@ static const double nice_mantissa[] = {1.0, 2.0, 5.0};
 /* A tick is inside [lo, hi] when it is outside by less than this many steps. */
 #define TICK_TOL 1e-9
 
-static double clamp01(double t) { return t < 0.0 ? 0.0 : t > 1.0 ? 1.0 : t; }
+static double clamp01(double t)
+{
+    return t < 0.0 ? 0.0 : t > 1.0 ? 1.0 : t;
+}
 
 /* Pixel extent of a side of an area; a degenerate area counts as one pixel so
  * that mappings stay finite. */
-static double side(int n) { return n > 0 ? (double)n : 1.0; }
+static double side(int n)
+{
+    return n > 0 ? (double)n : 1.0;
+}
 
+/* Finite for a valid view (view_valid); an area of width or height <= 0 counts as
+ * one pixel. */
 Vec2 view_to_px(View v, Rect r, Vec2 p)
 {
     Vec2 q;
@@ -32,6 +40,7 @@ Vec2 view_to_px(View v, Rect r, Vec2 p)
     return q;
 }
 
+/* Exact inverse of view_to_px up to rounding, with the same conventions. */
 Vec2 view_from_px(View v, Rect r, Vec2 px)
 {
     Vec2 p;
@@ -53,6 +62,7 @@ View view_zoom(View v, Vec2 c, double factor)
     return z;
 }
 
+/* No checks: the caller tests the result with view_valid when it matters. */
 View view_pan(View v, double dx, double dy)
 {
     v.x0 += dx;
@@ -62,6 +72,7 @@ View view_pan(View v, double dx, double dy)
     return v;
 }
 
+/* Also rejects views whose width or height overflows to infinity. */
 int view_valid(View v)
 {
     return isfinite(v.x0) && isfinite(v.x1) && isfinite(v.y0) && isfinite(v.y1) &&
@@ -71,14 +82,11 @@ int view_valid(View v)
 /* An empty or non-finite range (hi <= lo) maps every value to 0. */
 double view_value_unit(ValueScale s, double value)
 {
-    if (isnan(value))
-        return value;
+    if (isnan(value)) return value;
     double range = s.hi - s.lo;
-    if (!(range > 0.0) || !isfinite(range))
-        return 0.0;
+    if (!(range > 0.0) || !isfinite(range)) return 0.0;
     double u = clamp01((value - s.lo) / range);
-    if (!s.log)
-        return u;
+    if (!s.log) return u;
     /* In units of the offset the range is exactly 1/LOG_OFFSET wide. */
     return log1p(u / LOG_OFFSET) / log1p(1.0 / LOG_OFFSET);
 }
@@ -86,14 +94,11 @@ double view_value_unit(ValueScale s, double value)
 /* t is clamped to [0, 1]; an empty range returns lo; NaN stays NaN. */
 double view_unit_value(ValueScale s, double t)
 {
-    if (isnan(t))
-        return t;
+    if (isnan(t)) return t;
     double range = s.hi - s.lo;
-    if (!(range > 0.0) || !isfinite(range))
-        return s.lo;
+    if (!(range > 0.0) || !isfinite(range)) return s.lo;
     t = clamp01(t);
-    if (t >= 1.0)
-        return s.hi;
+    if (t >= 1.0) return s.hi;
     double u = s.log ? expm1(t * log1p(1.0 / LOG_OFFSET)) * LOG_OFFSET : t;
     return s.lo + u * range;
 }
@@ -101,24 +106,18 @@ double view_unit_value(ValueScale s, double t)
 /* Values outside [lo, hi] are clamped; NaN stays NaN; lo <= 0 or hi <= lo gives 0. */
 double view_log_unit(double value, double lo, double hi)
 {
-    if (isnan(value))
-        return value;
-    if (!(lo > 0.0) || !(hi > lo) || !isfinite(hi))
-        return 0.0;
-    if (value <= lo)
-        return 0.0;
+    if (isnan(value)) return value;
+    if (!(lo > 0.0) || !(hi > lo) || !isfinite(hi)) return 0.0;
+    if (value <= lo) return 0.0;
     return clamp01(log(value / lo) / log(hi / lo));
 }
 
 /* t is clamped to [0, 1], so the ends give lo and hi exactly; NaN stays NaN. */
 double view_unit_log(double t, double lo, double hi)
 {
-    if (isnan(t))
-        return t;
-    if (!(lo > 0.0) || !(hi > lo) || !isfinite(hi) || t <= 0.0)
-        return lo;
-    if (t >= 1.0)
-        return hi;
+    if (isnan(t)) return t;
+    if (!(lo > 0.0) || !(hi > lo) || !isfinite(hi) || t <= 0.0) return lo;
+    if (t >= 1.0) return hi;
     return lo * exp(t * log(hi / lo));
 }
 
@@ -138,34 +137,30 @@ static double tick_range(double lo, double hi, double step, double *k0)
     return floor(hi / step + TICK_TOL) - *k0 + 1.0;
 }
 
-int view_nice_ticks(double lo, double hi, int target, double *ticks, int max, double *step)
+/* An empty or non-finite range, max < 1 or no ticks[] gives 0 ticks and a step of 0;
+ * target < 1 counts as 1. Ticks are exact multiples of the step, never -0. */
+int view_nice_ticks(double lo, double hi, int target, double *ticks, int max,
+                    double *step)
 {
-    if (step)
-        *step = 0.0;
-    if (!(lo < hi) || !isfinite(lo) || !isfinite(hi) || max < 1 || !ticks)
-        return 0;
+    if (step) *step = 0.0;
+    if (!(lo < hi) || !isfinite(lo) || !isfinite(hi) || max < 1 || !ticks) return 0;
     double raw = hi / (target > 1 ? target : 1) - lo / (target > 1 ? target : 1);
-    if (!(raw > 1e-300) || !isfinite(raw))
-        return 0;
+    if (!(raw > 1e-300) || !isfinite(raw)) return 0;
     /* Start at the nice step nearest to raw in ratio, then widen until few enough. */
     int i = NICE_N * (int)floor(log10(raw));
     while (nice_step(i + 1) <= raw)
         i++;
-    if (raw / nice_step(i) > nice_step(i + 1) / raw)
-        i++;
+    if (raw / nice_step(i) > nice_step(i + 1) / raw) i++;
     double k0 = 0.0, count = 0.0, s = nice_step(i);
     for (int guard = 0; guard < 64; guard++, s = nice_step(++i)) {
         count = tick_range(lo, hi, s, &k0);
-        if (count <= max)
-            break;
+        if (count <= max) break;
     }
-    if (count > max || !(s > 0.0) || !isfinite(s))
-        return 0;
+    if (count > max || !(s > 0.0) || !isfinite(s)) return 0;
     int n = count > 0.0 ? (int)count : 0;
     for (int k = 0; k < n; k++)
         ticks[k] = (k0 + k) * s + 0.0; /* + 0.0 turns -0 into 0 */
-    if (step)
-        *step = s;
+    if (step) *step = s;
     return n;
 }
 
@@ -189,21 +184,20 @@ static void tidy(char *buf)
         char *end = buf + strlen(buf);
         while (end > buf && end[-1] == '0')
             *--end = '\0';
-        if (end > buf && end[-1] == '.')
-            *--end = '\0';
+        if (end > buf && end[-1] == '.') *--end = '\0';
     }
     if (buf[0] == '-' && strspn(buf + 1, "0.") == strlen(buf + 1))
         memmove(buf, buf + 1, strlen(buf));
 }
 
-/* A step that is not positive and finite formats as %g. */
+/* Fixed point with trailing zeros dropped ("1", "0.5", "0.0003"); %g style when the
+ * step is below 1e-4 or |v| >= 1e6 ("1e-05", "2.5e+06"); never "-0". A step that is
+ * not positive and finite formats as plain %g. Truncates to fit n bytes. */
 void view_format_tick(char *buf, int n, double v, double step)
 {
-    if (!buf || n < 1)
-        return;
+    if (!buf || n < 1) return;
     int finite_step = step > 0.0 && isfinite(step);
-    if (finite_step && fabs(v) < step * 1e-9)
-        v = 0.0;
+    if (finite_step && fabs(v) < step * 1e-9) v = 0.0;
     if (!finite_step || !isfinite(v)) {
         snprintf(buf, (size_t)n, "%g", v);
     } else if (v == 0.0) {

@@ -8,16 +8,19 @@
 
 #include "core/canvas.h"
 
-#define W 64
-#define H 48
-#define GUARD 8 /* sentinel pixels around the canvas in the guarded tests */
+#define W        64
+#define H        48
+#define GUARD    8 /* sentinel pixels around the canvas in the guarded tests */
 #define SENTINEL 0x12345678u
-#define PI 3.14159265358979323846
+#define PI       3.14159265358979323846
 
 static const Color white = {255, 255, 255, 255}, black = {0, 0, 0, 255};
 
 /* Red channel of pixel (x, y). */
-static int red(const Canvas *c, int x, int y) { return canvas_unpack(c->px[y * c->stride + x]).r; }
+static int red(const Canvas *c, int x, int y)
+{
+    return canvas_unpack(c->px[y * c->stride + x]).r;
+}
 
 /* Sum of the red channel over the canvas, in units of full coverage. */
 static double coverage(const Canvas *c)
@@ -79,7 +82,8 @@ static void test_blend_exact(void **state)
         for (int d = 0; d < 256; d += 3)
             for (int s = 0; s < 256; s += 5) {
                 int a = alphas[i];
-                px = (uint32_t)d << 16 | (uint32_t)(255 - d) << 8 | (uint32_t)d; /* alpha 0 */
+                px = (uint32_t)d << 16 | (uint32_t)(255 - d) << 8 |
+                     (uint32_t)d; /* alpha 0 */
                 canvas_fill_rect(&c, (Rect){0, 0, 1, 1},
                                  (Color){(unsigned char)s, 0, (unsigned char)(255 - s),
                                          (unsigned char)a});
@@ -87,8 +91,8 @@ static void test_blend_exact(void **state)
                 int want = (int)floor(d + (s - d) * a / 255.0 + 0.5);
                 int want_g = (int)floor((255 - d) * (255 - a) / 255.0 + 0.5);
                 if (got.r != want || got.g != want_g)
-                    fail_msg("d=%d s=%d a=%d: got %d/%d want %d/%d", d, s, a, got.r, got.g,
-                             want, want_g);
+                    fail_msg("d=%d s=%d a=%d: got %d/%d want %d/%d", d, s, a, got.r,
+                             got.g, want, want_g);
                 assert_int_equal(got.a, a == 0 ? 0 : 255);
             }
     px = 0x00abcdefu;
@@ -111,10 +115,12 @@ static void test_line_profile(void **state)
         assert_int_equal(red(&c, x, 22), 0);
     }
     /* Ink = width x length + the two round caps, in any direction. */
-    static const double dirs[][2] = {{1, 0}, {0, 1}, {0.6, 0.8}, {-0.8, 0.6}, {0.7071, 0.7071}};
+    static const double dirs[][2] = {
+        {1, 0}, {0, 1}, {0.6, 0.8}, {-0.8, 0.6}, {0.7071, 0.7071}};
     for (int i = 0; i < 5; i++) {
         canvas_fill_rect(&c, (Rect){0, 0, W, H}, black);
-        double len = 30, wd = 3, x0 = 32.2 - dirs[i][0] * len / 2, y0 = 24.3 - dirs[i][1] * 15;
+        double len = 30, wd = 3, x0 = 32.2 - dirs[i][0] * len / 2,
+               y0 = 24.3 - dirs[i][1] * 15;
         canvas_line(&c, x0, y0, x0 + dirs[i][0] * len, y0 + dirs[i][1] * len, wd, white);
         assert_close(coverage(&c) / (wd * len + PI * wd * wd / 4), 1, 0.03);
     }
@@ -148,7 +154,8 @@ static void test_disc_ring_cross(void **state)
 static void test_mask(void **state)
 {
     (void)state;
-    static const uint8_t mask[3 * 5] = {0, 128, 255, 9, 9, 255, 64, 0, 9, 9, 10, 20, 30, 9, 9};
+    static const uint8_t mask[3 * 5] = {0, 128, 255, 9,  9,  255, 64, 0,
+                                        9, 9,   10,  20, 30, 9,   9};
     uint32_t px[W * H];
     Canvas c = canvas_init(px, W, H, W);
     canvas_fill_rect(&c, (Rect){0, 0, W, H}, black);
@@ -198,10 +205,10 @@ static int guarded_check(const Guarded *g, Rect clip)
 static void test_never_outside(void **state)
 {
     (void)state;
-    static const double wild[] = {-1e300, -1e18, -1e9, -50, -0.5, 0, 7.3, 31, 47.9, 63.99,
-                                  64, 100, 1e9, 1e18, 1e300};
-    static const Rect clips[] = {{0, 0, W, H}, {5, 7, 20, 11}, {-10, -10, 30, 30},
-                                 {50, 40, 100, 100}};
+    static const double wild[] = {-1e300, -1e18, -1e9, -50, -0.5, 0,    7.3,  31,
+                                  47.9,   63.99, 64,   100, 1e9,  1e18, 1e300};
+    static const Rect clips[] = {
+        {0, 0, W, H}, {5, 7, 20, 11}, {-10, -10, 30, 30}, {50, 40, 100, 100}};
     Color col = {200, 100, 50, 180};
     Guarded *g = malloc(sizeof *g);
     assert_non_null(g);
@@ -213,19 +220,43 @@ static void test_never_outside(void **state)
             double v[6];
             for (int j = 0; j < 6; j++)
                 v[j] = rand() % 3 ? wild[rand() % 15] : (rand() % 2000) / 10.0 - 50;
-            canvas_line(&g->c, v[0], v[1], v[2], v[3], fabs(v[4]) < 1e3 ? fabs(v[4]) : 2, col);
+            canvas_line(&g->c, v[0], v[1], v[2], v[3], fabs(v[4]) < 1e3 ? fabs(v[4]) : 2,
+                        col);
             canvas_disc(&g->c, v[0], v[1], fabs(v[5]) < 1e3 ? fabs(v[5]) : 1e300, col);
             canvas_ring(&g->c, v[2], v[3], fabs(v[5]), fabs(v[4]), col);
             canvas_cross(&g->c, v[4], v[5], fabs(v[0]), 1.5, col);
-            canvas_fill_rect(&g->c, (Rect){(int)fmod(v[0], 1e9), (int)fmod(v[1], 1e9),
-                                           rand() % 2 ? 2000000000 : 20, 0x7fffffff}, col);
-            canvas_stroke_rect(&g->c, (Rect){rand() % 100 - 20, rand() % 100 - 20, 30, 30},
-                               3, col);
+            canvas_fill_rect(&g->c,
+                             (Rect){(int)fmod(v[0], 1e9), (int)fmod(v[1], 1e9),
+                                    rand() % 2 ? 2000000000 : 20, 0x7fffffff},
+                             col);
+            canvas_stroke_rect(
+                &g->c, (Rect){rand() % 100 - 20, rand() % 100 - 20, 30, 30}, 3, col);
             uint8_t mask[4] = {255, 255, 255, 255};
-            canvas_blend_mask(&g->c, rand() % 100 - 20, rand() % 100 - 20, mask, 2, 2, 2, col);
+            canvas_blend_mask(&g->c, rand() % 100 - 20, rand() % 100 - 20, mask, 2, 2, 2,
+                              col);
         }
         int drawn = guarded_check(g, clip);
         assert_int_equal(drawn, clip.w * clip.h); /* every clip pixel was reached */
+    }
+    /* Lines wider than any canvas cover all of the clip and nothing else. */
+    static const double widths[] = {1e5, 1e20, 1e300};
+    for (int k = 0; k < 3; k++) {
+        guarded_init(g, clips[1]);
+        canvas_line(&g->c, 15, -1e6, 15, 1e6, widths[k], col);
+        canvas_cross(&g->c, 1e9, 1e9, 1e9, widths[k], col);
+        assert_int_equal(guarded_check(g, g->c.clip), g->c.clip.w * g->c.clip.h);
+    }
+    /* A clip edited by hand to nonsense draws nothing rather than anywhere. */
+    static const Rect nonsense[] = {
+        {70, -5, -3, 100}, {-2000000000, 3, 2000000000, 5}, {10, 10, -20, -20}};
+    for (int k = 0; k < 3; k++) {
+        guarded_init(g, (Rect){0, 0, W, H});
+        g->c.clip = nonsense[k];
+        canvas_line(&g->c, -10, -10, 100, 100, 5, col);
+        canvas_disc(&g->c, 30, 30, 100, col);
+        canvas_fill_rect(&g->c, (Rect){0, 0, W, H}, col);
+        canvas_cross(&g->c, 30, 30, 100, 5, col);
+        assert_int_equal(guarded_check(g, (Rect){0, 0, 0, 0}), 0);
     }
     free(g);
 }
@@ -265,10 +296,14 @@ static void test_not_finite(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_pack),          cmocka_unit_test(test_fill_and_clip),
-        cmocka_unit_test(test_blend_exact),   cmocka_unit_test(test_line_profile),
-        cmocka_unit_test(test_disc_ring_cross), cmocka_unit_test(test_mask),
-        cmocka_unit_test(test_never_outside), cmocka_unit_test(test_not_finite),
+        cmocka_unit_test(test_pack),
+        cmocka_unit_test(test_fill_and_clip),
+        cmocka_unit_test(test_blend_exact),
+        cmocka_unit_test(test_line_profile),
+        cmocka_unit_test(test_disc_ring_cross),
+        cmocka_unit_test(test_mask),
+        cmocka_unit_test(test_never_outside),
+        cmocka_unit_test(test_not_finite),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

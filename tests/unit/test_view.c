@@ -7,10 +7,14 @@
 #include "core/view.h"
 
 static const View views[] = {
-    {-5, 5, -5, 5}, {0, 1, 0, 1}, {-1, 3, -4, 6}, {1e-3, 2e-3, -1e6, 1e6}, {-300, -100, 7, 8},
+    {-5, 5, -5, 5},          {0, 1, 0, 1},       {-1, 3, -4, 6},
+    {1e-3, 2e-3, -1e6, 1e6}, {-300, -100, 7, 8},
 };
 static const Rect rects[] = {
-    {0, 0, 200, 150}, {37, 12, 1000, 750}, {-20, 5, 64, 480}, {3, 4, 1, 1},
+    {0, 0, 200, 150},
+    {37, 12, 1000, 750},
+    {-20, 5, 64, 480},
+    {3, 4, 1, 1},
 };
 #define NV ((int)(sizeof views / sizeof views[0]))
 #define NR ((int)(sizeof rects / sizeof rects[0]))
@@ -142,14 +146,10 @@ static const struct {
     int count;
     double first, last;
 } tick_cases[] = {
-    {-5, 5, 10, 20, 1, 11, -5, 5},
-    {-5, 5, 5, 20, 2, 5, -4, 4},
-    {-2, 3, 5, 20, 1, 6, -2, 3},
-    {0, 1, 5, 20, 0.2, 6, 0, 1},
-    {0, 1, 10, 20, 0.1, 11, 0, 1},
-    {1e-4, 5e-4, 4, 20, 1e-4, 5, 1e-4, 5e-4},
-    {-5, 5, 10, 4, 5, 3, -5, 5},
-    {0.12, 0.18, 1, 20, 0.05, 1, 0.15, 0.15},
+    {-5, 5, 10, 20, 1, 11, -5, 5},         {-5, 5, 5, 20, 2, 5, -4, 4},
+    {-2, 3, 5, 20, 1, 6, -2, 3},           {0, 1, 5, 20, 0.2, 6, 0, 1},
+    {0, 1, 10, 20, 0.1, 11, 0, 1},         {1e-4, 5e-4, 4, 20, 1e-4, 5, 1e-4, 5e-4},
+    {-5, 5, 10, 4, 5, 3, -5, 5},           {0.12, 0.18, 1, 20, 0.05, 1, 0.15, 0.15},
     {-1e6, 3e6, 4, 20, 1e6, 5, -1e6, 3e6},
 };
 
@@ -158,8 +158,8 @@ static void test_nice_ticks(void **state)
     (void)state;
     for (size_t i = 0; i < sizeof tick_cases / sizeof tick_cases[0]; i++) {
         double t[32], step = -1;
-        int n = view_nice_ticks(tick_cases[i].lo, tick_cases[i].hi, tick_cases[i].target, t,
-                                tick_cases[i].max, &step);
+        int n = view_nice_ticks(tick_cases[i].lo, tick_cases[i].hi, tick_cases[i].target,
+                                t, tick_cases[i].max, &step);
         assert_int_equal(n, tick_cases[i].count);
         assert_close(step, tick_cases[i].step, 1e-12);
         assert_close(t[0], tick_cases[i].first, 1e-12);
@@ -167,8 +167,7 @@ static void test_nice_ticks(void **state)
         for (int k = 0; k < n; k++) {
             assert_true(t[k] >= tick_cases[i].lo - 1e-9 * step);
             assert_true(t[k] <= tick_cases[i].hi + 1e-9 * step);
-            if (k > 0)
-                assert_close(t[k] - t[k - 1], step, 1e-9);
+            if (k > 0) assert_close(t[k] - t[k - 1], step, 1e-9);
         }
     }
     double t[4], step = 1;
@@ -195,12 +194,24 @@ static const struct {
     double v, step;
     const char *want;
 } fmt_cases[] = {
-    {0.5, 0.5, "0.5"},      {1, 0.5, "1"},          {-1.5, 0.5, "-1.5"},
-    {-2, 1, "-2"},          {0, 1, "0"},            {-0.0, 0.5, "0"},
-    {3 * 0.1, 0.1, "0.3"},  {0.2, 0.2, "0.2"},      {0.25, 0.25, "0.25"},
-    {3e-4, 1e-4, "0.0003"}, {1e-5, 1e-5, "1e-05"},  {2e-5, 2e-5, "2e-05"},
-    {1e-20, 0.1, "0"},      {-1e-20, 0.1, "0"},     {2e6, 1e6, "2e+06"},
-    {2.5e6, 5e5, "2.5e+06"}, {1500, 500, "1500"},   {-20, 10, "-20"},
+    {0.5, 0.5, "0.5"},
+    {1, 0.5, "1"},
+    {-1.5, 0.5, "-1.5"},
+    {-2, 1, "-2"},
+    {0, 1, "0"},
+    {-0.0, 0.5, "0"},
+    {3 * 0.1, 0.1, "0.3"},
+    {0.2, 0.2, "0.2"},
+    {0.25, 0.25, "0.25"},
+    {3e-4, 1e-4, "0.0003"},
+    {1e-5, 1e-5, "1e-05"},
+    {2e-5, 2e-5, "2e-05"},
+    {1e-20, 0.1, "0"},
+    {-1e-20, 0.1, "0"},
+    {2e6, 1e6, "2e+06"},
+    {2.5e6, 5e5, "2.5e+06"},
+    {1500, 500, "1500"},
+    {-20, 10, "-20"},
     {1.000002, 2e-6, "1.000002"},
 };
 
