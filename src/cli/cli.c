@@ -19,6 +19,7 @@ static const struct {
     {"list", list_main, "the surface catalogue (--json for JSON)"},
     {"trace", trace_main, "run the optimiser from --start points; CSV on stdout"},
     {"render", render_main, "draw the canvas into a PNG (--out FILE.png)"},
+    {"bench", bench_main, "times every stage of a frame"},
     {"layout", layout_main, "where the window's widgets are, as JSON"},
 };
 
@@ -28,7 +29,8 @@ static void usage(FILE *f)
 {
     fprintf(f, "losscape %s: an interactive loss-landscape visualizer\n\n"
                "usage: losscape [OPTIONS]              open the window\n"
-               "       losscape SUBCOMMAND [OPTIONS]   run headless\n\n"
+               "       losscape SUBCOMMAND [OPTIONS]   run headless\n"
+               "       losscape --version | --help\n\n"
                "subcommands (each has --help):\n", CFG_VERSION);
     for (int i = 0; i < NCMD; i++) fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].what);
     fprintf(f, "\nwindow options:\n");
@@ -43,11 +45,11 @@ int cli_main(int argc, char **argv)
         if (strcmp(argv[1], commands[i].name) == 0) return commands[i].run(argc - 1, argv + 1);
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
         usage(stdout);
-        return 0;
+        return opts_finish("losscape");
     }
     if (strcmp(argv[1], "--version") == 0) {
         printf("losscape %s\n", CFG_VERSION);
-        return 0;
+        return opts_finish("losscape");
     }
     if (argv[1][0] != '-') {
         fprintf(stderr, "losscape: unknown subcommand '%s' (see losscape --help)\n", argv[1]);
@@ -88,5 +90,5 @@ static int layout_main(int argc, char **argv)
     for (int i = 0; i < W_COUNT; i++)
         rect_json(layout_name(i), L.widget[i], i + 1 < W_COUNT ? "," : "");
     printf("]}\n");
-    return 0;
+    return opts_finish("losscape layout");
 }

@@ -11,5 +11,6 @@ int cli_main(int argc, char **argv);
 int list_main(int argc, char **argv);
 int trace_main(int argc, char **argv);
 int render_main(int argc, char **argv);
+int bench_main(int argc, char **argv);
 
 #endif

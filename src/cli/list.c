@@ -76,5 +76,5 @@ int list_main(int argc, char **argv)
         json();
     else
         table();
-    return 0;
+    return opts_finish("losscape list");
 }

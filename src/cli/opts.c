@@ -52,7 +52,8 @@ static int p_view(Options *o, const char *v, char *err, int n)
 {
     double d[4];
     if (numbers(v, d, 4) != 0 || !view_valid((View){d[0], d[1], d[2], d[3]})) {
-        snprintf(err, n, "expected X0,X1,Y0,Y1 with X0 < X1 and Y0 < Y1, all finite, got '%s'", v);
+        snprintf(err, n, "expected X0,X1,Y0,Y1 with X0 < X1 and Y0 < Y1, finite and with a "
+                 "finite width and height, got '%s'", v);
         return -1;
     }
     o->view = (View){d[0], d[1], d[2], d[3]};
@@ -60,16 +61,33 @@ static int p_view(Options *o, const char *v, char *err, int n)
     return 0;
 }
 
+/* --optimizer NAME[,NAME...]: one optimiser, or several to race. */
 static int p_optimizer(Options *o, const char *v, char *err, int n)
 {
-    int k = optim_find(v);
-    if (k < 0) {
-        int len = snprintf(err, n, "unknown optimizer '%s'; one of", v);
-        for (int i = 0; i < OPTIM_COUNT && len < n; i++)
-            len += snprintf(err + len, n - len, " %s", optim_name(i));
+    char buf[256];
+    if (strlen(v) >= sizeof buf) {
+        snprintf(err, n, "expected NAME[,NAME...], got a value that long");
         return -1;
     }
-    o->optim.kind = k;
+    strcpy(buf, v);
+    o->noptim = 0;
+    for (char *name = buf, *next; name; name = next) {
+        next = strchr(name, ',');
+        if (next) *next++ = 0;
+        int k = optim_find(name);
+        if (k < 0) {
+            int len = snprintf(err, n, "unknown optimizer '%s'; one of", name);
+            for (int i = 0; i < OPTIM_COUNT && len < n; i++)
+                len += snprintf(err + len, n - len, " %s", optim_name(i));
+            return -1;
+        }
+        if (o->noptim == OPTS_MAX_OPTIM) {
+            snprintf(err, n, "at most %d optimizers in one race", OPTS_MAX_OPTIM);
+            return -1;
+        }
+        o->optims[o->noptim++] = k;
+    }
+    o->optim.kind = o->optims[0];
     return 0;
 }
 
@@ -195,7 +213,8 @@ static const struct {
 } options[] = {
     {"surface", p_surface, 0, PICTURE | OPT_TRACE, "NAME", "surface from `losscape list`"},
     {"view", p_view, 0, PICTURE | OPT_TRACE, "X0,X1,Y0,Y1", "parameter rectangle shown"},
-    {"optimizer", p_optimizer, 0, OPT_WINDOW | OPT_TRACE | OPT_RENDER, "NAME", "gd"},
+    {"optimizer", p_optimizer, 0, OPT_WINDOW | OPT_TRACE | OPT_RENDER, "NAME[,NAME...]",
+     "gd; several race from every start (trace, render)"},
     {"lr", p_lr, 0, OPT_WINDOW | OPT_TRACE | OPT_RENDER, "ETA", "learning rate > 0 (0.01)"},
     {"start", p_start, 0, OPT_TRACE | OPT_RENDER, "X,Y", "a start point (repeatable)"},
     {"steps", p_steps, 0, OPT_TRACE | OPT_RENDER, "N", "steps (trace 100; render 5000, as the window)"},
@@ -221,6 +240,8 @@ int opts_parse(Options *o, int argc, char **argv, unsigned cmd, const char *prog
     memset(o, 0, sizeof *o);
     o->surface = surface_find(CFG_SURFACE);
     o->optim = (OptimConfig){.kind = OPTIM_GD, .lr = CFG_LR};
+    o->noptim = 1;
+    o->optims[0] = OPTIM_GD;
     o->steps = CFG_TRACE_STEPS;
     o->style = (PlotStyle){PLOT_BOTH, CMAP_VIRIDIS, CFG_LEVELS, 0, 1};
     for (int i = 0; i < argc; i++) {
@@ -248,6 +269,20 @@ int opts_parse(Options *o, int argc, char **argv, unsigned cmd, const char *prog
     if (!o->has_view) o->view = o->surface->view;
     o->style.log = o->has_log || o->surface->log_default;
     return 0;
+}
+
+OptimConfig opts_optim(const Options *o, int i)
+{
+    OptimConfig cfg = o->optim;
+    cfg.kind = o->optims[i];
+    return optim_defaults(cfg);
+}
+
+int opts_finish(const char *prog)
+{
+    if (fflush(stdout) == 0 && !ferror(stdout)) return 0;
+    fprintf(stderr, "%s: cannot write the output\n", prog);
+    return 1;
 }
 
 void opts_usage(unsigned cmd, FILE *f)

@@ -18,11 +18,15 @@ enum {
     OPT_LAYOUT = 1 << 4
 };
 
+#define OPTS_MAX_OPTIM 16 /* most optimisers in one race */
+
 typedef struct {
     const Surface *surface;   /* --surface (default CFG_SURFACE) */
     int has_view;             /* --view given */
     View view;                /* --view X0,X1,Y0,Y1 */
-    OptimConfig optim;        /* --optimizer, --lr */
+    OptimConfig optim;        /* --optimizer (the first), --lr */
+    int noptim;               /* --optimizer a,b,...: optimisers raced from every start */
+    OptimKind optims[OPTS_MAX_OPTIM];
     int nstarts;              /* --start X,Y (repeatable) */
     Vec2 starts[CFG_MAX_STARTS];
     long steps;               /* --steps N */
@@ -43,6 +47,14 @@ typedef struct {
  * whose name `prog` prefixes messages. Fills o with defaults first. Returns 0, or
  * 2 after printing one line on stderr. */
 int opts_parse(Options *o, int argc, char **argv, unsigned cmd, const char *prog);
+
+/* Returns the configuration of optimiser i of the race (0 <= i < o->noptim):
+ * o->optim with that kind, defaults filled in. */
+OptimConfig opts_optim(const Options *o, int i);
+
+/* Flushes stdout; returns 0, or 1 after printing "PROG: cannot write the output"
+ * when writing failed (a full disk, a closed pipe). */
+int opts_finish(const char *prog);
 
 /* Prints the options command `cmd` accepts, one per line with its help. */
 void opts_usage(unsigned cmd, FILE *f);

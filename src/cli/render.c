@@ -25,23 +25,28 @@ static Text *fonts(void)
     return t;
 }
 
-/* Runs every start to the end as the window would; returns 0 or -1 (memory). */
+/* Runs every start (and every raced optimiser from it) to the end as the window
+ * would; returns the number of paths, or -1 when memory runs out. */
 static int run_paths(const Options *o, TrajPoint **bufs, PlotPath *pp, char (*labels)[48])
 {
-    OptimConfig cfg = optim_defaults(o->optim);
     Vec2 centre = {(o->view.x0 + o->view.x1) / 2, (o->view.y0 + o->view.y1) / 2};
-    for (int i = 0; i < o->nstarts; i++) {
-        bufs[i] = malloc(sizeof **bufs * (size_t)(o->steps + 1));
-        if (!bufs[i]) return -1;
-        Trajectory t = {bufs[i], (int)o->steps + 1, 0, TRAJ_RUNNING};
-        traj_run(&t, o->surface, &cfg, o->starts[i], (int)o->steps, centre, TRAJ_STOP_EARLY);
-        pp[i] = (PlotPath){t.pts, t.len, plot_path_color(i), t.status == TRAJ_DIVERGED, 0};
-        traj_describe(&t, labels[i], 48);
-    }
-    return 0;
+    int n = 0;
+    for (int i = 0; i < o->nstarts; i++)
+        for (int k = 0; k < o->noptim; k++, n++) {
+            OptimConfig cfg = opts_optim(o, k);
+            bufs[n] = malloc(sizeof **bufs * (size_t)(o->steps + 1));
+            if (!bufs[n]) return -1;
+            Trajectory t = {bufs[n], (int)o->steps + 1, 0, TRAJ_RUNNING};
+            traj_run(&t, o->surface, &cfg, o->starts[i], (int)o->steps, centre,
+                     TRAJ_STOP_EARLY);
+            pp[n] = (PlotPath){t.pts, t.len, plot_path_color(n), t.status == TRAJ_DIVERGED,
+                               0};
+            traj_describe(&t, labels[n], 48);
+        }
+    return n;
 }
 
-static int draw_and_save(const Options *o, Text *t, const PlotPath *pp,
+static int draw_and_save(const Options *o, Text *t, const PlotPath *pp, int npaths,
                          const char *const *lp)
 {
     int w = o->has_size ? o->w : CFG_RENDER_W, h = o->has_size ? o->h : CFG_RENDER_H;
@@ -54,7 +59,7 @@ static int draw_and_save(const Options *o, Text *t, const PlotPath *pp,
         return 1;
     }
     Canvas c = canvas_init(px, w, h, w);
-    Figure fig = {o->surface, o->view, &o->style, &cache, pp, o->nstarts, lp, 1.0};
+    Figure fig = {o->surface, o->view, &o->style, &cache, pp, npaths, lp, 1.0};
     if (figure_draw(&c, (Rect){0, 0, w, h}, t, &fig) != 0)
         fprintf(stderr, "losscape render: out of memory for the field\n");
     else if (image_save_png(&c, o->out, err, sizeof err) != 0)
@@ -80,6 +85,11 @@ int render_main(int argc, char **argv)
         return 0;
     }
     if (!o.has_steps) o.steps = CFG_WINDOW_STEPS; /* as far as the window runs a path */
+    if (o.nstarts * o.noptim > CFG_MAX_STARTS) {
+        fprintf(stderr, "losscape render: --start x --optimizer: at most %d paths, got %d\n",
+                CFG_MAX_STARTS, o.nstarts * o.noptim);
+        return 2;
+    }
     if (!o.out) {
         fprintf(stderr, "losscape render: --out FILE.png is required\n");
         return 2;
@@ -95,11 +105,12 @@ int render_main(int argc, char **argv)
     const char *lp[CFG_MAX_STARTS];
     for (int i = 0; i < CFG_MAX_STARTS; i++) lp[i] = labels[i];
     rc = 1;
-    if (t && run_paths(&o, bufs, pp, labels) != 0)
+    int n = t ? run_paths(&o, bufs, pp, labels) : 0;
+    if (n < 0)
         fprintf(stderr, "losscape render: out of memory for %ld steps\n", o.steps);
     else if (t)
-        rc = draw_and_save(&o, t, pp, lp);
-    for (int i = 0; i < o.nstarts; i++) free(bufs[i]);
+        rc = draw_and_save(&o, t, pp, n, lp);
+    for (int i = 0; i < CFG_MAX_STARTS; i++) free(bufs[i]);
     text_free(t);
     TTF_Quit();
     return rc;

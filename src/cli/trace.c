@@ -24,7 +24,8 @@ int trace_main(int argc, char **argv)
     if (o.help) {
         printf("usage: losscape trace --start X,Y [--start X,Y ...] [--steps N] [options]\n"
                "CSV on stdout: path,optimizer,step,x,y,loss,gx,gy; one row per step,\n"
-               "step 0 is the start; paths numbered from 0 in the order of --start;\n"
+               "step 0 is the start; paths numbered from 0, start by start and, with\n"
+               "--optimizer a,b,..., optimiser by optimiser within a start;\n"
                "a path stops after the first row whose x, y or loss is not finite.\n");
         opts_usage(OPT_TRACE, stdout);
         return 0;
@@ -33,25 +34,22 @@ int trace_main(int argc, char **argv)
         fprintf(stderr, "losscape trace: --start X,Y is required (at least one)\n");
         return 2;
     }
-    OptimConfig cfg = optim_defaults(o.optim);
     printf("path,optimizer,step,x,y,loss,gx,gy\n");
-    for (int p = 0; p < o.nstarts; p++) {
-        TrajIter it;
-        traj_begin(&it, o.surface, &cfg, o.starts[p]);
-        for (;;) {
-            const TrajPoint *q = &it.cur;
-            printf("%d,%s,%ld,", p, optim_name(cfg.kind), it.step);
-            num(q->x, ",");
-            num(q->y, ",");
-            num(q->loss, ",");
-            num(q->gx, ",");
-            num(q->gy, "\n");
-            if (it.step >= o.steps || !traj_next(&it)) break;
+    for (int p = 0; p < o.nstarts; p++)
+        for (int k = 0; k < o.noptim; k++) {
+            OptimConfig cfg = opts_optim(&o, k);
+            TrajIter it;
+            traj_begin(&it, o.surface, &cfg, o.starts[p]);
+            for (;;) {
+                const TrajPoint *q = &it.cur;
+                printf("%d,%s,%ld,", p * o.noptim + k, optim_name(cfg.kind), it.step);
+                num(q->x, ",");
+                num(q->y, ",");
+                num(q->loss, ",");
+                num(q->gx, ",");
+                num(q->gy, "\n");
+                if (it.step >= o.steps || !traj_next(&it)) break;
+            }
         }
-    }
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, "losscape trace: cannot write the output\n");
-        return 1;
-    }
-    return 0;
+    return opts_finish("losscape trace");
 }
