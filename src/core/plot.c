@@ -215,6 +215,23 @@ static void draw_polyline(Canvas *cv, Rect r, View v, const PlotPath *p, double 
     }
 }
 
+/* Marks each iterate of p with a small dot where it is at least `gap` pixels from
+ * the last dot, so single steps are visible where they are long. */
+static void draw_steps(Canvas *cv, Rect r, View v, const PlotPath *p, double k)
+{
+    Vec2 last = view_to_px(v, r, (Vec2){p->pts[0].x, p->pts[0].y});
+    for (int i = 1; i < p->shown; i++) {
+        Vec2 q = view_to_px(v, r, (Vec2){p->pts[i].x, p->pts[i].y});
+        if (!isfinite(q.x) || !isfinite(q.y)) break;
+        if (hypot(q.x - last.x, q.y - last.y) < 6 * k) continue;
+        if (q.x > r.x - 5 && q.x < r.x + r.w + 5 && q.y > r.y - 5 && q.y < r.y + r.h + 5) {
+            canvas_disc(cv, q.x, q.y, 3.2 * k, (Color){0, 0, 0, 200});
+            canvas_disc(cv, q.x, q.y, 2.2 * k, p->color);
+        }
+        last = q;
+    }
+}
+
 /* Returns the last finite shown point of p in pixels (the start if none). */
 static Vec2 last_point(Rect r, View v, const PlotPath *p)
 {
@@ -238,6 +255,7 @@ void plot_draw_paths(Canvas *cv, Rect r, View v, const PlotPath *paths, int n,
         double w = (p->selected ? 3.2 : 2.2) * k;
         draw_polyline(cv, r, v, p, w + 2.5 * k, halo);
         draw_polyline(cv, r, v, p, w, p->color);
+        draw_steps(cv, r, v, p, k);
     }
     for (int i = 0; i < n; i++) {
         const PlotPath *p = &paths[i];
