@@ -4,6 +4,8 @@
  * then app_tick, app_draw and a present; the loop sleeps when nothing moves. */
 #include <SDL.h>
 #include <SDL_ttf.h>
+#include <langinfo.h>
+#include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -198,6 +200,10 @@ static void loop(App *app, Window *win, Text *t)
 
 int main(int argc, char **argv)
 {
+    /* UTF-8 for the title bar (Xlib converts it through the C library's locale);
+     * only LC_CTYPE, so numbers keep their '.' in scenes and CSV */
+    if (!setlocale(LC_CTYPE, "") || strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+        setlocale(LC_CTYPE, "C.UTF-8");
     int rc = cli_main(argc, argv);
     if (rc >= 0) return rc;
     Options o;
