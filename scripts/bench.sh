@@ -1,0 +1,85 @@
+#!/bin/sh
+# `make bench`: times a losscape frame (build/losscape bench) and the same work
+# done with numpy + matplotlib (scripts/bench.py) at the same size in one run, and
+# prints one table: the comparable stages side by side with the ratio (how many
+# times faster losscape is), then losscape's other stages alone.
+# Usage: sh scripts/bench.sh [WxH] [REPEATS]   (default 1920x1080, 20);
+# BENCH_PYTHON names another interpreter for scripts/bench.py.
+set -e
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+SIZE=${1:-1920x1080}
+REPEAT=${2:-20}
+# Debian's python3-numpy and python3-matplotlib live under /usr/bin/python3.
+PY=${BENCH_PYTHON:-/usr/bin/python3}
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+
+if ! "$ROOT/build/losscape" bench --csv --size "$SIZE" --repeat "$REPEAT" \
+    --surface rosenbrock >"$TMP/ls.csv"; then
+    echo "bench: build/losscape bench failed" >&2
+    exit 1
+fi
+
+# The colour scale losscape used (log for Rosenbrock), so numpy uses the same.
+LOGFLAG=""
+grep -q '^#.*scale=log' "$TMP/ls.csv" && LOGFLAG="--log"
+
+SKIP=""
+if ! [ -x "$PY" ]; then
+    SKIP="$PY not found"
+elif ! "$PY" -c 'import numpy, matplotlib' 2>/dev/null; then
+    SKIP="$PY lacks numpy or matplotlib (Debian: python3-numpy python3-matplotlib)"
+# OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE slow a current numpy: unset for this run only.
+elif ! env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$PY" "$ROOT/scripts/bench.py" \
+    --size "$SIZE" --repeat "$REPEAT" $LOGFLAG >"$TMP/py.csv"; then
+    SKIP="scripts/bench.py failed"
+fi
+[ -z "$SKIP" ] || : >"$TMP/py.csv"
+
+awk -F, -v skip="$SKIP" '
+function name(k) { return (k in lab) ? lab[k] : k }
+function ms(v) { return v != "" ? sprintf("%.2f", v) : "-" }
+BEGIN {
+    lab["field_sample"] = "field sample (eval)"
+    lab["heat_map"] = "heat-map colour mapping"
+    lab["contour_trace"] = "contour extraction, 20 levels"
+    lab["contour_draw"] = "contour draw incl. background fill"
+    lab["field_heat_contours"] = "field + heat + 20 contours (vs full draw)"
+    lab["paths_16x5000"] = "paths 16 x 5000 steps (gd)"
+    lab["paths_64x5000"] = "paths 64 x 5000 steps (gd)"
+    lab["figure_cold"] = "figure, cache invalidated (pan/zoom)"
+    lab["figure_warm"] = "figure, cache warm (slider moves)"
+    peer["field_sample"] = "eval"; peer["heat_map"] = "colour_map"
+    peer["contour_trace"] = "contour_extract"; peer["field_heat_contours"] = "full_draw"
+    order = "field_sample heat_map contour_trace field_heat_contours"
+}
+FNR == 1 { file++ }
+/^#/ { sub(/^# */, ""); info[file] = $0; next }
+$1 == "stage" { next }
+file == 1 { n++; key[n] = $1; med[$1] = $2; low[$1] = $3; busy += $2 > 1.5 * $3; next }
+file == 2 { py[$1] = $2; busy += $2 > 1.5 * $3 }
+END {
+    printf "losscape: %s\n", info[1]
+    if (skip == "") printf "numpy+matplotlib: %s\n", info[2]
+    printf "\n"
+    if (skip == "") {
+        printf "%-42s %13s %13s %8s\n", "stage", "losscape ms", "numpy+mpl ms", "ratio"
+        split(order, cmp, " ")
+        for (i = 1; i in cmp; i++) {
+            k = cmp[i]; done[k] = 1
+            p = py[peer[k]]
+            r = (p != "" && med[k] > 0) ? sprintf("%.1fx", p / med[k]) : "-"
+            printf "%-42s %13s %13s %8s\n", name(k), ms(med[k]), ms(p), r
+        }
+        printf "\nlosscape only\n"
+    } else {
+        printf "comparison with numpy+matplotlib skipped: %s\n\n", skip
+    }
+    printf "%-42s %13s %13s\n", "stage", "median ms", "min ms"
+    for (i = 1; i <= n; i++)
+        if (!(key[i] in done))
+            printf "%-42s %13s %13s\n", name(key[i]), ms(med[key[i]]), ms(low[key[i]])
+    if (busy)
+        printf "\nnote: %d median(s) above 1.5x their minimum: the machine was busy; " \
+               "run again for steadier numbers\n", busy
+}' "$TMP/ls.csv" "$TMP/py.csv"
