@@ -27,6 +27,9 @@ ASAN_APP_TESTS := $(APP_TEST_SRC:tests/app/%.c=$(BUILD)/asan/tests/%)
 ASAN_CORE := $(CORE_SRC:src/%.c=$(BUILD)/asan/%.o)
 ASAN_TESTS := $(TEST_SRC:tests/unit/%.c=$(BUILD)/asan/tests/%)
 
+# keep every object: none is an intermediate to delete after the tests
+.SECONDARY:
+
 .PHONY: all run test check deps unit unit-asan bench clean install golden-update format
 
 all: $(BUILD)/losscape
