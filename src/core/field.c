@@ -25,9 +25,12 @@ int field_sample(Field *f, const Surface *s, View v, int w, int h)
     for (int j = 0; j < h; j++) {
         double y = v.y1 - (j + 0.5) * dy;
         double *row = vals + (size_t)j * w;
+        if (s->row)
+            s->row(s->ctx, y, v.x0 + 0.5 * dx, dx, w, row);
+        else
+            for (int i = 0; i < w; i++) row[i] = s->fn(s->ctx, v.x0 + (i + 0.5) * dx, y, NULL);
         for (int i = 0; i < w; i++) {
-            double z = s->fn(s->ctx, v.x0 + (i + 0.5) * dx, y, NULL);
-            row[i] = z;
+            double z = row[i];
             if (isfinite(z)) {
                 lo = z < lo ? z : lo;
                 hi = z > hi ? z : hi;

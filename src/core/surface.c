@@ -47,22 +47,28 @@ static double himmelblau(const void *ctx, double x, double y, Vec2 *g)
 
 /* ---- the catalogue --------------------------------------------------------- */
 
+/* One row per surface; fields left out are zero (no row function, no samples). */
 static const Surface catalogue[] = {
-    {"bowl", "function", "f(x, y) = x² + y²", {-5, 5, -5, 5}, "x", "y", 0,
-     1, {{0, 0, 0}}, bowl, NULL},
-    {"ravine", "function", "f(x, y) = x² + 10y²", {-5, 5, -5, 5}, "x", "y", 0,
-     1, {{0, 0, 0}}, ravine, NULL},
-    {"saddle", "function", "f(x, y) = x² − y²", {-2, 2, -2, 2}, "x", "y", 0,
-     0, {{0, 0, 0}}, saddle, NULL},
-    {"rosenbrock", "function", "f(x, y) = (1 − x)² + 100(y − x²)²", {-2, 2, -1, 3},
-     "x", "y", 1, 1, {{1, 1, 0}}, rosenbrock, NULL},
-    {"himmelblau", "function", "f(x, y) = (x² + y − 11)² + (x + y² − 7)²",
-     {-5, 5, -5, 5}, "x", "y", 1, 4,
-     {{3, 2, 0},
-      {-2.805118086952745, 3.131312518250573, 0},
-      {-3.7793102533777469, -3.2831859912861696, 0},
-      {3.5844283403304917, -1.8481265269644034, 0}},
-     himmelblau, NULL},
+    {.name = "bowl", .kind = "function", .formula = "f(x, y) = x² + y²",
+     .view = {-5, 5, -5, 5}, .xlabel = "x", .ylabel = "y",
+     .nmin = 1, .minima = {{0, 0, 0}}, .fn = bowl},
+    {.name = "ravine", .kind = "function", .formula = "f(x, y) = x² + 10y²",
+     .view = {-5, 5, -5, 5}, .xlabel = "x", .ylabel = "y",
+     .nmin = 1, .minima = {{0, 0, 0}}, .fn = ravine},
+    {.name = "saddle", .kind = "function", .formula = "f(x, y) = x² − y²",
+     .view = {-2, 2, -2, 2}, .xlabel = "x", .ylabel = "y", .fn = saddle},
+    {.name = "rosenbrock", .kind = "function", .formula = "f(x, y) = (1 − x)² + 100(y − x²)²",
+     .view = {-2, 2, -1, 3}, .xlabel = "x", .ylabel = "y", .log_default = 1,
+     .nmin = 1, .minima = {{1, 1, 0}}, .fn = rosenbrock},
+    {.name = "himmelblau", .kind = "function",
+     .formula = "f(x, y) = (x² + y − 11)² + (x + y² − 7)²",
+     .view = {-5, 5, -5, 5}, .xlabel = "x", .ylabel = "y", .log_default = 1,
+     .nmin = 4,
+     .minima = {{3, 2, 0},
+                {-2.805118086952745, 3.131312518250573, 0},
+                {-3.7793102533777469, -3.2831859912861696, 0},
+                {3.5844283403304917, -1.8481265269644034, 0}},
+     .fn = himmelblau},
 };
 
 #define NSURF ((int)(sizeof catalogue / sizeof catalogue[0]))

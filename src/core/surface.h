@@ -17,6 +17,17 @@ typedef struct {
  * surface's own data (NULL for the built-in functions). */
 typedef double (*SurfaceFn)(const void *ctx, double x, double y, Vec2 *g);
 
+/* Fills out[0..n-1] with f(x0 + i*dx, y): a whole row of the grid at once, for
+ * surfaces whose evaluation is cheaper in bulk (typed expressions). */
+typedef void (*SurfaceRowFn)(const void *ctx, double y, double x0, double dx, int n,
+                             double *out);
+
+/* Data surfaces: returns the mean cost over the samples idx[0..b-1] (a mini-batch;
+ * idx NULL means all of them) and, when g is not NULL, its gradient, computed by
+ * back-propagation. */
+typedef double (*SurfaceBatchFn)(const void *ctx, double x, double y, const int *idx,
+                                 int b, Vec2 *g);
+
 typedef struct {
     const char *name;     /* "rosenbrock": the --surface name */
     const char *kind;     /* "function" or "data" */
@@ -28,7 +39,10 @@ typedef struct {
     int nmin;             /* number of known minima */
     SurfaceMin minima[SURFACE_MAX_MINIMA];
     SurfaceFn fn;         /* value and analytic gradient */
-    const void *ctx;      /* passed to fn */
+    const void *ctx;      /* passed to fn, row and batch */
+    SurfaceRowFn row;     /* NULL: field sampling calls fn per point */
+    int nsamples;         /* data surfaces: n, the number of samples; 0 otherwise */
+    SurfaceBatchFn batch; /* data surfaces: mini-batch cost and gradient, else NULL */
 } Surface;
 
 /* Returns the number of surfaces in the catalogue. */
