@@ -3,6 +3,8 @@
  * value and the analytic gradient. Everything else looks surfaces up here. */
 #include "surface.h"
 
+#include "data.h"
+
 #include <stddef.h>
 #include <string.h>
 
@@ -73,21 +75,25 @@ static const Surface catalogue[] = {
 
 #define NSURF ((int)(sizeof catalogue / sizeof catalogue[0]))
 
-int surface_count(void) { return NSURF; }
+int surface_count(void) { return NSURF + data_count(); }
 
-const Surface *surface_at(int i) { return i >= 0 && i < NSURF ? &catalogue[i] : NULL; }
+const Surface *surface_at(int i)
+{
+    if (i >= 0 && i < NSURF) return &catalogue[i];
+    return i >= NSURF && i < surface_count() ? data_at(i - NSURF) : NULL;
+}
 
 const Surface *surface_find(const char *name)
 {
-    for (int i = 0; name && i < NSURF; i++)
-        if (strcmp(catalogue[i].name, name) == 0) return &catalogue[i];
+    for (int i = 0; name && i < surface_count(); i++)
+        if (strcmp(surface_at(i)->name, name) == 0) return surface_at(i);
     return NULL;
 }
 
 int surface_index(const Surface *s)
 {
-    for (int i = 0; i < NSURF; i++)
-        if (s == &catalogue[i]) return i;
+    for (int i = 0; i < surface_count(); i++)
+        if (s == surface_at(i)) return i;
     return -1;
 }
 
