@@ -45,8 +45,8 @@ int traj_next(TrajIter *it)
 {
     TrajPoint *p = &it->cur;
     if (!finite_point(p)) return 0;
-    Vec2 next = optim_step(&it->cfg, &it->st, it->s, (Vec2){p->x, p->y},
-                           (Vec2){p->gx, p->gy});
+    Vec2 next = optim_step(&it->cfg, &it->st, it->s, (Vec2){p->x, p->y}, p->loss,
+                           (Vec2){p->gx, p->gy}, NULL);
     sample(p, it->s, next.x, next.y);
     it->step++;
     return 1;
