@@ -157,7 +157,8 @@ static void setup(App *app, const Options *o, Window *win, Scene *sc)
     if (app_init(app, o->surface, c.w, c.h, window_scale(win), CFG_WINDOW_STEPS) != 0)
         die("out of memory for the paths");
     if (o->has_view) app->view = o->view;
-    app->optim = optim_defaults(o->optim);
+    app->optim = o->optim;
+    app->optim.horizon = app->steps;
     app->style.mode = o->style.mode;
     app->style.cmap = o->style.cmap;
     app->style.levels = o->style.levels;

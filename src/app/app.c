@@ -24,7 +24,9 @@ int app_init(App *app, const Surface *s, int w, int h, double dpi, int steps)
     app->surface = s;
     app->view = s->view;
     app->style = (PlotStyle){PLOT_BOTH, CMAP_VIRIDIS, CFG_LEVELS, s->log_default, 1};
-    app->optim = optim_defaults((OptimConfig){.kind = OPTIM_GD, .lr = CFG_LR});
+    app->optim = optim_config(OPTIM_GD);
+    app->optim.lr = CFG_LR;
+    app->optim.horizon = steps;
     app->steps = steps;
     app->playing = 1;
     app->speed = CFG_SPEED;

@@ -51,7 +51,7 @@ static void widgets(App *app)
     sel = app->optim.kind;
     caption(app, W_OPTIMIZER, "Optimiser", NULL);
     if (ui_dropdown(ui, W_OPTIMIZER + 1, W[W_OPTIMIZER], items, OPTIM_COUNT, &sel)) {
-        app->optim = optim_defaults((OptimConfig){.kind = sel, .lr = app->optim.lr});
+        app->optim.kind = sel;
         app_recompute(app);
     }
 

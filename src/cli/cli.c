@@ -18,6 +18,7 @@ static const struct {
 } commands[] = {
     {"list", list_main, "the surface catalogue (--json for JSON)"},
     {"trace", trace_main, "run the optimiser from --start points; CSV on stdout"},
+    {"sweep", sweep_main, "final cost against the learning rate from one start; CSV"},
     {"render", render_main, "draw the canvas into a PNG (--out FILE.png)"},
     {"bench", bench_main, "times every stage of a frame"},
     {"layout", layout_main, "where the window's widgets are, as JSON"},

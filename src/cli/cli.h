@@ -12,5 +12,6 @@ int list_main(int argc, char **argv);
 int trace_main(int argc, char **argv);
 int render_main(int argc, char **argv);
 int bench_main(int argc, char **argv);
+int sweep_main(int argc, char **argv);
 
 #endif

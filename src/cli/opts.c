@@ -8,7 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef int (*ParseFn)(Options *o, const char *v, char *err, int n);
+/* Parses value v into o (field points at the option's own field when the table
+ * gives an offset); returns 0, or -1 with what was expected in err. */
+typedef int (*ParseFn)(Options *o, void *field, const char *v, char *err, int n);
 
 /* Reads a finite double filling all of s; returns 0 or -1. */
 static int number(const char *s, double *out)
@@ -38,8 +40,9 @@ static int numbers(const char *s, double *out, int k)
     return 0;
 }
 
-static int p_surface(Options *o, const char *v, char *err, int n)
+static int p_surface(Options *o, void *field, const char *v, char *err, int n)
 {
+    (void)field;
     o->surface = surface_find(v);
     if (o->surface) return 0;
     int len = snprintf(err, n, "unknown surface '%s'; one of", v);
@@ -48,8 +51,9 @@ static int p_surface(Options *o, const char *v, char *err, int n)
     return -1;
 }
 
-static int p_view(Options *o, const char *v, char *err, int n)
+static int p_view(Options *o, void *field, const char *v, char *err, int n)
 {
+    (void)field;
     double d[4];
     if (numbers(v, d, 4) != 0 || !view_valid((View){d[0], d[1], d[2], d[3]})) {
         snprintf(err, n, "expected X0,X1,Y0,Y1 with X0 < X1 and Y0 < Y1, finite and with a "
@@ -62,8 +66,9 @@ static int p_view(Options *o, const char *v, char *err, int n)
 }
 
 /* --optimizer NAME[,NAME...]: one optimiser, or several to race. */
-static int p_optimizer(Options *o, const char *v, char *err, int n)
+static int p_optimizer(Options *o, void *field, const char *v, char *err, int n)
 {
+    (void)field;
     char buf[256];
     if (strlen(v) >= sizeof buf) {
         snprintf(err, n, "expected NAME[,NAME...], got a value that long");
@@ -91,8 +96,9 @@ static int p_optimizer(Options *o, const char *v, char *err, int n)
     return 0;
 }
 
-static int p_lr(Options *o, const char *v, char *err, int n)
+static int p_lr(Options *o, void *field, const char *v, char *err, int n)
 {
+    (void)field;
     if (number(v, &o->optim.lr) != 0 || !(o->optim.lr > 0)) {
         snprintf(err, n, "expected a finite number > 0, got '%s'", v);
         return -1;
@@ -100,8 +106,80 @@ static int p_lr(Options *o, const char *v, char *err, int n)
     return 0;
 }
 
-static int p_start(Options *o, const char *v, char *err, int n)
+/* --momentum, --alpha, --beta1, --beta2: a number in [0, 1). */
+static int p_fraction(Options *o, void *field, const char *v, char *err, int n)
 {
+    (void)o;
+    double d;
+    if (number(v, &d) != 0 || d < 0 || d >= 1) {
+        snprintf(err, n, "expected a number in [0, 1), got '%s'", v);
+        return -1;
+    }
+    *(double *)field = d;
+    return 0;
+}
+
+static int p_eps(Options *o, void *field, const char *v, char *err, int n)
+{
+    (void)field;
+    if (number(v, &o->optim.eps) != 0 || !(o->optim.eps > 0)) {
+        snprintf(err, n, "expected a finite number > 0, got '%s'", v);
+        return -1;
+    }
+    return 0;
+}
+
+static int p_decay(Options *o, void *field, const char *v, char *err, int n)
+{
+    (void)field;
+    if (number(v, &o->optim.decay) != 0 || !(o->optim.decay > 0) || o->optim.decay > 1) {
+        snprintf(err, n, "expected a number in (0, 1], got '%s'", v);
+        return -1;
+    }
+    return 0;
+}
+
+static int p_schedule(Options *o, void *field, const char *v, char *err, int n)
+{
+    (void)field;
+    int k = optim_schedule_find(v);
+    if (k < 0) {
+        snprintf(err, n, "expected constant, step, exp or cosine, got '%s'", v);
+        return -1;
+    }
+    o->optim.schedule = k;
+    return 0;
+}
+
+/* --lr-min, --lr-max: a finite number > 0. */
+static int p_positive(Options *o, void *field, const char *v, char *err, int n)
+{
+    (void)o;
+    double d;
+    if (number(v, &d) != 0 || !(d > 0)) {
+        snprintf(err, n, "expected a finite number > 0, got '%s'", v);
+        return -1;
+    }
+    *(double *)field = d;
+    return 0;
+}
+
+static int p_count(Options *o, void *field, const char *v, char *err, int n)
+{
+    (void)field;
+    char *end;
+    long k = strtol(v, &end, 10);
+    if (end == v || *end || k < 2 || k > 10000) {
+        snprintf(err, n, "expected a whole number from 2 to 10000, got '%s'", v);
+        return -1;
+    }
+    o->count = (int)k;
+    return 0;
+}
+
+static int p_start(Options *o, void *field, const char *v, char *err, int n)
+{
+    (void)field;
     double d[2];
     if (o->nstarts >= CFG_MAX_STARTS) {
         snprintf(err, n, "at most %d start points", CFG_MAX_STARTS);
@@ -115,8 +193,9 @@ static int p_start(Options *o, const char *v, char *err, int n)
     return 0;
 }
 
-static int p_steps(Options *o, const char *v, char *err, int n)
+static int p_steps(Options *o, void *field, const char *v, char *err, int n)
 {
+    (void)field;
     char *end;
     errno = 0;
     long k = strtol(v, &end, 10);
@@ -130,8 +209,9 @@ static int p_steps(Options *o, const char *v, char *err, int n)
     return 0;
 }
 
-static int p_size(Options *o, const char *v, char *err, int n)
+static int p_size(Options *o, void *field, const char *v, char *err, int n)
 {
+    (void)field;
     int w, h, used = 0;
     if (sscanf(v, "%dx%d%n", &w, &h, &used) != 2 || v[used] || w < 1 || h < 1 ||
         w > CFG_MAX_SIDE || h > CFG_MAX_SIDE || w < 64 || h < 64) {
@@ -144,8 +224,9 @@ static int p_size(Options *o, const char *v, char *err, int n)
     return 0;
 }
 
-static int p_mode(Options *o, const char *v, char *err, int n)
+static int p_mode(Options *o, void *field, const char *v, char *err, int n)
 {
+    (void)field;
     int m = plot_mode_find(v);
     if (m < 0) {
         snprintf(err, n, "expected heat, contour or both, got '%s'", v);
@@ -155,8 +236,9 @@ static int p_mode(Options *o, const char *v, char *err, int n)
     return 0;
 }
 
-static int p_colormap(Options *o, const char *v, char *err, int n)
+static int p_colormap(Options *o, void *field, const char *v, char *err, int n)
 {
+    (void)field;
     int k = cmap_find(v);
     if (k < 0) {
         int len = snprintf(err, n, "unknown colour map '%s'; one of", v);
@@ -168,8 +250,9 @@ static int p_colormap(Options *o, const char *v, char *err, int n)
     return 0;
 }
 
-static int p_levels(Options *o, const char *v, char *err, int n)
+static int p_levels(Options *o, void *field, const char *v, char *err, int n)
 {
+    (void)field;
     char *end;
     long k = strtol(v, &end, 10);
     if (end == v || *end || k < 1 || k > PLOT_MAX_LEVELS) {
@@ -180,29 +263,33 @@ static int p_levels(Options *o, const char *v, char *err, int n)
     return 0;
 }
 
-static int p_out(Options *o, const char *v, char *err, int n)
+static int p_out(Options *o, void *field, const char *v, char *err, int n)
 {
+    (void)field;
     (void)err, (void)n;
     o->out = v;
     return 0;
 }
 
-static int p_scene(Options *o, const char *v, char *err, int n)
+static int p_scene(Options *o, void *field, const char *v, char *err, int n)
 {
+    (void)field;
     (void)err, (void)n;
     o->scene = v;
     return 0;
 }
 
-static int p_save_to(Options *o, const char *v, char *err, int n)
+static int p_save_to(Options *o, void *field, const char *v, char *err, int n)
 {
+    (void)field;
     (void)err, (void)n;
     o->save_to = v;
     return 0;
 }
 
-#define ALL (OPT_WINDOW | OPT_LIST | OPT_TRACE | OPT_RENDER | OPT_LAYOUT)
+#define ALL (OPT_WINDOW | OPT_LIST | OPT_TRACE | OPT_RENDER | OPT_LAYOUT | OPT_SWEEP)
 #define PICTURE (OPT_WINDOW | OPT_RENDER | OPT_LAYOUT)
+#define OPTIMIZING (OPT_WINDOW | OPT_TRACE | OPT_RENDER | OPT_SWEEP)
 
 static const struct {
     const char *name;
@@ -211,13 +298,29 @@ static const struct {
     unsigned cmds;      /* OPT_* that accept it */
     const char *arg, *help;
 } options[] = {
-    {"surface", p_surface, 0, PICTURE | OPT_TRACE, "NAME", "surface from `losscape list`"},
-    {"view", p_view, 0, PICTURE | OPT_TRACE, "X0,X1,Y0,Y1", "parameter rectangle shown"},
-    {"optimizer", p_optimizer, 0, OPT_WINDOW | OPT_TRACE | OPT_RENDER, "NAME[,NAME...]",
-     "gd; several race from every start (trace, render)"},
+    {"surface", p_surface, 0, PICTURE | OPT_TRACE | OPT_SWEEP, "NAME", "surface from `losscape list`"},
+    {"view", p_view, 0, PICTURE | OPT_TRACE | OPT_SWEEP, "X0,X1,Y0,Y1", "parameter rectangle shown"},
+    {"optimizer", p_optimizer, 0, OPTIMIZING | OPT_LAYOUT, "NAME[,NAME...]",
+     "gd momentum nesterov adagrad rmsprop adam hotcold;\n"
+     "                               several race from every start (trace, render)"},
     {"lr", p_lr, 0, OPT_WINDOW | OPT_TRACE | OPT_RENDER, "ETA", "learning rate > 0 (0.01)"},
-    {"start", p_start, 0, OPT_TRACE | OPT_RENDER, "X,Y", "a start point (repeatable)"},
-    {"steps", p_steps, 0, OPT_TRACE | OPT_RENDER, "N", "steps (trace 100; render 5000, as the window)"},
+    {"momentum", p_fraction, offsetof(Options, optim.momentum), OPTIMIZING, "MU",
+     "momentum, nesterov: in [0, 1) (0.9)"},
+    {"alpha", p_fraction, offsetof(Options, optim.alpha), OPTIMIZING, "ALPHA",
+     "rmsprop's smoothing, in [0, 1) (0.99)"},
+    {"beta1", p_fraction, offsetof(Options, optim.beta1), OPTIMIZING, "B1",
+     "adam's first moment, in [0, 1) (0.9)"},
+    {"beta2", p_fraction, offsetof(Options, optim.beta2), OPTIMIZING, "B2",
+     "adam's second moment, in [0, 1) (0.999)"},
+    {"eps", p_eps, 0, OPTIMIZING, "EPS", "adagrad, rmsprop, adam: > 0 (1e-10, 1e-8)"},
+    {"schedule", p_schedule, 0, OPTIMIZING, "constant|step|exp|cosine",
+     "learning rate over the steps (constant)"},
+    {"decay", p_decay, 0, OPTIMIZING, "D", "step: eta D^floor(t/100), exp: eta D^t; (0, 1]"},
+    {"start", p_start, 0, OPT_TRACE | OPT_RENDER | OPT_SWEEP, "X,Y", "a start point (repeatable)"},
+    {"steps", p_steps, 0, OPT_TRACE | OPT_RENDER | OPT_SWEEP, "N", "steps (trace 100; render 5000, as the window)"},
+    {"lr-min", p_positive, offsetof(Options, lr_min), OPT_SWEEP, "A", "smallest learning rate"},
+    {"lr-max", p_positive, offsetof(Options, lr_max), OPT_SWEEP, "B", "largest learning rate"},
+    {"count", p_count, 0, OPT_SWEEP, "K", "learning rates, log-spaced from A to B (2..10000)"},
     {"size", p_size, 0, PICTURE, "WxH", "pixels (window 1280x800, render 1000x750)"},
     {"out", p_out, 0, OPT_RENDER, "FILE.png", "where the image goes"},
     {"mode", p_mode, 0, PICTURE, "heat|contour|both", "what to draw (both)"},
@@ -239,7 +342,8 @@ int opts_parse(Options *o, int argc, char **argv, unsigned cmd, const char *prog
     char err[512];
     memset(o, 0, sizeof *o);
     o->surface = surface_find(CFG_SURFACE);
-    o->optim = (OptimConfig){.kind = OPTIM_GD, .lr = CFG_LR};
+    o->optim = optim_config(OPTIM_GD);
+    o->optim.lr = CFG_LR;
     o->noptim = 1;
     o->optims[0] = OPTIM_GD;
     o->steps = CFG_TRACE_STEPS;
@@ -261,7 +365,8 @@ int opts_parse(Options *o, int argc, char **argv, unsigned cmd, const char *prog
             fprintf(stderr, "%s: --%s: missing value (%s)\n", prog, a + 2, options[k].arg);
             return 2;
         }
-        if (options[k].parse(o, argv[++i], err, sizeof err) != 0) {
+        void *field = (char *)o + options[k].offset;
+        if (options[k].parse(o, field, argv[++i], err, sizeof err) != 0) {
             fprintf(stderr, "%s: --%s: %s\n", prog, options[k].name, err);
             return 2;
         }
@@ -275,7 +380,8 @@ OptimConfig opts_optim(const Options *o, int i)
 {
     OptimConfig cfg = o->optim;
     cfg.kind = o->optims[i];
-    return optim_defaults(cfg);
+    cfg.horizon = o->steps;
+    return cfg;
 }
 
 int opts_finish(const char *prog)

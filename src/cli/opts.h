@@ -15,7 +15,8 @@ enum {
     OPT_LIST = 1 << 1,
     OPT_TRACE = 1 << 2,
     OPT_RENDER = 1 << 3,
-    OPT_LAYOUT = 1 << 4
+    OPT_LAYOUT = 1 << 4,
+    OPT_SWEEP = 1 << 5
 };
 
 #define OPTS_MAX_OPTIM 16 /* most optimisers in one race */
@@ -41,6 +42,8 @@ typedef struct {
     int fullscreen;           /* --fullscreen */
     const char *save_to;      /* --save-to DIR */
     int help;                 /* --help */
+    double lr_min, lr_max;    /* sweep: --lr-min, --lr-max */
+    int count;                /* sweep: --count */
 } Options;
 
 /* Parses argv[0..argc-1] (after the subcommand name) for command `cmd` (OPT_*),
@@ -49,7 +52,7 @@ typedef struct {
 int opts_parse(Options *o, int argc, char **argv, unsigned cmd, const char *prog);
 
 /* Returns the configuration of optimiser i of the race (0 <= i < o->noptim):
- * o->optim with that kind, defaults filled in. */
+ * o->optim with that kind, the cosine schedule's horizon set to --steps. */
 OptimConfig opts_optim(const Options *o, int i);
 
 /* Flushes stdout; returns 0, or 1 after printing "PROG: cannot write the output"

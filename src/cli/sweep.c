@@ -1,0 +1,54 @@
+/* `losscape sweep`: final cost against the learning rate from one start, K rates
+ * log-spaced from --lr-min to --lr-max, each run as far as the window runs a path
+ * (to convergence, divergence or --steps) — "too small, right, too large". */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cli/cli.h"
+#include "cli/opts.h"
+
+int sweep_main(int argc, char **argv)
+{
+    Options o;
+    int rc = opts_parse(&o, argc - 1, argv + 1, OPT_SWEEP, "losscape sweep");
+    if (rc) return rc;
+    if (o.help) {
+        printf("usage: losscape sweep --start X,Y --lr-min A --lr-max B --count K --steps N\n"
+               "CSV on stdout: lr,final_loss,status,steps_taken; K learning rates spaced\n"
+               "evenly in log from A to B; each run stops when it converges (gradient norm\n"
+               "below 1e-6) or diverges (not finite, or 1e6 from the view's centre).\n");
+        opts_usage(OPT_SWEEP, stdout);
+        return 0;
+    }
+    static const char *missing[] = {"--start X,Y (exactly one)", "--lr-min A", "--lr-max B",
+                                    "--count K"};
+    int which = o.nstarts != 1 ? 0 : !o.lr_min ? 1 : !o.lr_max ? 2 : !o.count ? 3 : -1;
+    if (which >= 0) {
+        fprintf(stderr, "losscape sweep: %s is required\n", missing[which]);
+        return 2;
+    }
+    if (!(o.lr_max > o.lr_min)) {
+        fprintf(stderr, "losscape sweep: --lr-max must be greater than --lr-min\n");
+        return 2;
+    }
+    TrajPoint *pts = malloc(sizeof *pts * (size_t)(o.steps + 1));
+    if (!pts) {
+        fprintf(stderr, "losscape sweep: out of memory for %ld steps\n", o.steps);
+        return 1;
+    }
+    Vec2 centre = {(o.view.x0 + o.view.x1) / 2, (o.view.y0 + o.view.y1) / 2};
+    printf("lr,final_loss,status,steps_taken\n");
+    for (int i = 0; i < o.count; i++) {
+        OptimConfig cfg = opts_optim(&o, 0);
+        cfg.lr = o.lr_min * pow(o.lr_max / o.lr_min, (double)i / (o.count - 1));
+        Trajectory t = {pts, (int)o.steps + 1, 0, TRAJ_RUNNING};
+        traj_run(&t, o.surface, &cfg, o.starts[0], (int)o.steps, centre, TRAJ_STOP_EARLY);
+        double loss = t.pts[t.len - 1].loss;
+        printf("%.17g,", cfg.lr);
+        printf(isnan(loss) ? "nan," : "%.17g,", loss);
+        printf("%s,%d\n", traj_status_name(t.status), t.len - 1);
+    }
+    free(pts);
+    return opts_finish("losscape sweep");
+}
