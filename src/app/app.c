@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "app/chart.h"
 #include "app/figure.h"
 #include "app/keys.h"
 #include "app/panel.h"
@@ -31,10 +32,12 @@ int app_init(App *app, const Surface *s, int w, int h, double dpi, int steps)
     app->playing = 1;
     app->speed = CFG_SPEED;
     app->drag = -1;
+    app->selected = -1;
     app->text_scale = 1;
     snprintf(app->save_to, sizeof app->save_to, ".");
     app->pool = malloc(sizeof *app->pool * APP_MAX_PATHS * (size_t)(steps + 1));
-    if (!app->pool) return -1;
+    app->sweep_buf = malloc(sizeof *app->sweep_buf * (size_t)(steps + 1));
+    if (!app->pool || !app->sweep_buf) return -1;
     for (int i = 0; i < APP_MAX_PATHS; i++)
         app->paths[i].traj = (Trajectory){app->pool + (size_t)i * (steps + 1), steps + 1, 0,
                                           TRAJ_RUNNING};
@@ -48,7 +51,9 @@ void app_free(App *app)
 {
     plot_free(&app->cache);
     free(app->pool);
+    free(app->sweep_buf);
     app->pool = NULL;
+    app->sweep_buf = NULL;
 }
 
 void app_message(App *app, int bad, const char *fmt, ...)
@@ -63,14 +68,21 @@ void app_message(App *app, int bad, const char *fmt, ...)
 
 static double ui_scale(const App *app) { return app->dpi * app->text_scale; }
 
+void app_relayout(App *app)
+{
+    LayoutIn in = {app->w, app->h, ui_scale(app), app->view, app->optim.kind,
+                   app->optim.schedule, app->chart != APP_CHART_NONE};
+    app->layout = layout_compute(&in);
+    app->style.scale = ui_scale(app);
+    app->dirty = 1;
+}
+
 void app_resize(App *app, int w, int h, double dpi)
 {
     app->w = w;
     app->h = h;
     app->dpi = dpi > 0 ? dpi : 1;
-    app->layout = layout_compute(w, h, ui_scale(app), app->view);
-    app->style.scale = ui_scale(app);
-    app->dirty = 1;
+    app_relayout(app);
 }
 
 /* Sets the view and re-lays out the plot for its aspect ratio. */
@@ -78,21 +90,22 @@ static void set_view(App *app, View v)
 {
     if (!view_valid(v)) return;
     app->view = v;
-    app->layout = layout_compute(app->w, app->h, ui_scale(app), v);
-    app->dirty = 1;
+    app_relayout(app);
 }
 
 /* ---- paths ----------------------------------------------------------------- */
 
 static Vec2 view_centre(View v) { return (Vec2){(v.x0 + v.x1) / 2, (v.y0 + v.y1) / 2}; }
 
-/* Runs path p from its start; a path whose animation had finished shows the whole
- * new path, otherwise its cursor keeps its step. */
+/* Runs path p from its start with its optimiser; a path whose animation had
+ * finished shows the whole new path, otherwise its cursor keeps its step. */
 static void run_path(const App *app, Path *p)
 {
     int done = p->cursor >= p->traj.len - 1;
-    traj_run(&p->traj, app->surface, &app->optim, p->start, app->steps,
-             view_centre(app->view), TRAJ_STOP_EARLY);
+    OptimConfig cfg = app->optim;
+    cfg.kind = p->kind;
+    traj_run(&p->traj, app->surface, &cfg, p->start, app->steps, view_centre(app->view),
+             TRAJ_STOP_EARLY);
     if (done || p->cursor > p->traj.len - 1) p->cursor = p->traj.len - 1;
 }
 
@@ -100,33 +113,77 @@ void app_recompute(App *app)
 {
 #pragma omp parallel for schedule(dynamic, 4)
     for (int i = 0; i < app->npaths; i++) run_path(app, &app->paths[i]);
+    app->sweep_ok = 0;
     app->dirty = 1;
 }
 
-int app_add_path(App *app, Vec2 start)
+/* Returns the number of optimisers a click starts (1 without a race). */
+static int racers(const App *app, OptimKind *kinds)
 {
-    if (app->npaths >= APP_MAX_PATHS) {
-        app_message(app, 1, "At most %d start points: press C to clear them.",
-                    APP_MAX_PATHS);
+    int n = 0;
+    for (int k = 0; k < OPTIM_COUNT; k++)
+        if (app->race >> k & 1) kinds[n++] = k;
+    if (n < 2) kinds[0] = app->optim.kind, n = 1;
+    return n;
+}
+
+/* Adds the paths of one start (group g), each from cursor 0. */
+static int add_group(App *app, Vec2 start, int g)
+{
+    OptimKind kinds[OPTIM_COUNT];
+    int n = racers(app, kinds);
+    if (app->npaths + n > APP_MAX_PATHS) {
+        app_message(app, 1, "At most %d paths: press C to clear them.", APP_MAX_PATHS);
         return -1;
     }
-    Path *p = &app->paths[app->npaths];
-    p->start = start;
-    p->cursor = 0;
-    p->color = app->next_color++;
-    run_path(app, p);
-    p->cursor = 0;
+    int first = app->npaths;
+    for (int k = 0; k < n; k++) {
+        Path *p = &app->paths[app->npaths++];
+        p->start = start;
+        p->group = g;
+        p->kind = kinds[k];
+        p->color = n > 1 ? (int)kinds[k] : g;
+        p->cursor = 0;
+        run_path(app, p);
+        p->cursor = 0;
+    }
+    app->selected = first;
+    app->sweep_ok = 0;
     app->dirty = 1;
-    return app->npaths++;
+    return first;
 }
 
-/* Removes path i, keeping its point buffer for reuse at the end of the list. */
-static void remove_path(App *app, int i)
+int app_add_path(App *app, Vec2 start) { return add_group(app, start, app->next_group++); }
+
+void app_set_race(App *app, unsigned race)
 {
-    Trajectory t = app->paths[i].traj;
-    memmove(&app->paths[i], &app->paths[i + 1], sizeof app->paths[0] * (app->npaths - i - 1));
-    app->npaths--;
-    app->paths[app->npaths].traj = t;
+    Vec2 starts[APP_MAX_PATHS];
+    int groups[APP_MAX_PATHS], n = 0;
+    for (int i = 0; i < app->npaths; i++)
+        if (i == 0 || app->paths[i].group != app->paths[i - 1].group) {
+            starts[n] = app->paths[i].start;
+            groups[n++] = app->paths[i].group;
+        }
+    app->race = race;
+    app->npaths = 0;
+    for (int i = 0; i < n; i++) add_group(app, starts[i], groups[i]);
+    app->drag = -1;
+    app->selected = app->npaths ? 0 : -1;
+}
+
+/* Removes the paths of group g, keeping their buffers for reuse at the end. */
+static void remove_group(App *app, int g)
+{
+    for (int i = app->npaths - 1; i >= 0; i--) {
+        if (app->paths[i].group != g) continue;
+        Trajectory t = app->paths[i].traj;
+        memmove(&app->paths[i], &app->paths[i + 1],
+                sizeof app->paths[0] * (app->npaths - i - 1));
+        app->npaths--;
+        app->paths[app->npaths].traj = t;
+    }
+    app->selected = app->npaths ? app->npaths - 1 : -1;
+    app->sweep_ok = 0;
     app->dirty = 1;
 }
 
@@ -162,8 +219,19 @@ int app_apply_scene(App *app, const Scene *sc)
         app->requests |= APP_REQ_TITLE;
     }
     if (sc->set & SCENE_VIEW) set_view(app, sc->view);
-    if (sc->set & SCENE_OPTIMIZER) app->optim.kind = sc->optimizer;
+    if (sc->set & SCENE_OPTIMIZER) {
+        app->optim.kind = sc->optimizer;
+        app->race = sc->race;
+    }
     if (sc->set & SCENE_LR) app->optim.lr = sc->lr;
+    if (sc->set & SCENE_MOMENTUM) app->optim.momentum = sc->momentum;
+    if (sc->set & SCENE_ALPHA) app->optim.alpha = sc->alpha;
+    if (sc->set & SCENE_BETA1) app->optim.beta1 = sc->beta1;
+    if (sc->set & SCENE_BETA2) app->optim.beta2 = sc->beta2;
+    if (sc->set & SCENE_EPS) app->optim.eps = sc->eps;
+    if (sc->set & SCENE_SCHEDULE) app->optim.schedule = sc->schedule;
+    if (sc->set & SCENE_DECAY) app->optim.decay = sc->decay;
+    app_relayout(app);
     if (sc->set & SCENE_SPEED) app->speed = sc->speed;
     if (sc->set & SCENE_MODE) app->style.mode = sc->mode;
     if (sc->set & SCENE_COLORMAP) app->style.cmap = sc->colormap;
@@ -182,7 +250,19 @@ void app_scene(const App *app, Scene *sc)
 {
     memset(sc, 0, sizeof *sc);
     sc->set = SCENE_SURFACE | SCENE_VIEW | SCENE_OPTIMIZER | SCENE_LR | SCENE_SPEED |
-              SCENE_MODE | SCENE_COLORMAP | SCENE_LEVELS | SCENE_LOG;
+              SCENE_MODE | SCENE_COLORMAP | SCENE_LEVELS | SCENE_LOG | SCENE_MOMENTUM |
+              SCENE_ALPHA | SCENE_BETA1 | SCENE_BETA2 | SCENE_SCHEDULE;
+    const OptimConfig *o = &app->optim;
+    sc->race = app->race & (app->race - 1) ? app->race : 0;
+    sc->momentum = o->momentum;
+    sc->alpha = o->alpha;
+    sc->beta1 = o->beta1;
+    sc->beta2 = o->beta2;
+    sc->schedule = o->schedule;
+    sc->eps = o->eps;
+    sc->decay = o->decay;
+    if (o->eps > 0) sc->set |= SCENE_EPS;
+    if (o->decay > 0) sc->set |= SCENE_DECAY;
     sc->surface = surface_index(app->surface);
     sc->view = app->view;
     sc->optimizer = app->optim.kind;
@@ -196,8 +276,10 @@ void app_scene(const App *app, Scene *sc)
     if (app->note[0]) sc->set |= SCENE_NOTE;
     snprintf(sc->title, sizeof sc->title, "%s", app->title);
     snprintf(sc->note, sizeof sc->note, "%s", app->note);
-    sc->nstarts = app->npaths;
-    for (int i = 0; i < app->npaths; i++) sc->starts[i] = app->paths[i].start;
+    sc->nstarts = 0;
+    for (int i = 0; i < app->npaths; i++)
+        if (i == 0 || app->paths[i].group != app->paths[i - 1].group)
+            sc->starts[sc->nstarts++] = app->paths[i].start;
 }
 
 int app_stamp_path(const App *app, const char *ext, char *out, int n)
@@ -254,10 +336,11 @@ static void canvas_down(App *app, const AppEvent *ev)
     }
     int hit = hit_start(app, m);
     if (ev->button == 3 && hit >= 0) {
-        remove_path(app, hit);
+        remove_group(app, app->paths[hit].group);
         app_message(app, 0, "Removed a start point.");
     } else if (ev->button == 1 && hit >= 0) {
         app->drag = hit;
+        app->selected = hit;
     } else if (ev->button == 1 && ui_inside(L->plot, m.x, m.y)) {
         Vec2 p = view_from_px(app->view, L->plot, m);
         if (app_add_path(app, p) >= 0)
@@ -269,10 +352,16 @@ static void canvas_move(App *app, Vec2 m)
 {
     const Layout *L = &app->layout;
     if (app->drag >= 0) {
-        Path *p = &app->paths[app->drag];
-        p->start = view_from_px(app->view, L->plot, m);
-        p->cursor = app->steps; /* show the whole path while dragging */
-        run_path(app, p);
+        Vec2 start = view_from_px(app->view, L->plot, m);
+        int g = app->paths[app->drag].group;
+        for (int i = 0; i < app->npaths; i++) {
+            Path *p = &app->paths[i];
+            if (p->group != g) continue;
+            p->start = start;
+            p->cursor = app->steps; /* show the whole path while dragging */
+            run_path(app, p);
+        }
+        app->sweep_ok = 0;
         app->dirty = 1;
     } else if (app->panning) {
         Vec2 now = view_from_px(app->view, L->plot, m);
@@ -340,6 +429,18 @@ int app_tick(App *app, double dt)
     return moving;
 }
 
+/* Recomputes the sweep from the selected start when it is stale. */
+static void update_sweep(App *app)
+{
+    if (app->sweep_ok || app->selected < 0 || app->selected >= app->npaths) return;
+    const Path *p = &app->paths[app->selected];
+    OptimConfig cfg = app->optim;
+    cfg.kind = p->kind;
+    sweep_run(app->surface, &cfg, p->start, view_centre(app->view), CFG_LR_MIN, CFG_LR_MAX,
+              APP_SWEEP, app->steps, app->sweep_buf, 1, app->sweep);
+    app->sweep_ok = 1;
+}
+
 void app_draw(App *app, Canvas *c, Text *t)
 {
     static const int label_len = 48;
@@ -354,7 +455,12 @@ void app_draw(App *app, Canvas *c, Text *t)
                            plot_path_color(p->color),
                            end && p->traj.status == TRAJ_DIVERGED, i == app->drag};
         labels[i][0] = 0;
-        if (end) traj_describe(&p->traj, labels[i], label_len);
+        if (end && app->race & (app->race - 1)) {
+            int n = snprintf(labels[i], label_len, "%s: ", optim_name(p->kind));
+            traj_describe(&p->traj, labels[i] + n, label_len - n);
+        } else if (end) {
+            traj_describe(&p->traj, labels[i], label_len);
+        }
         lp[i] = labels[i];
     }
     Figure fig = {app->surface, app->view, &app->style, &app->cache, pp, app->npaths, lp,
@@ -362,6 +468,11 @@ void app_draw(App *app, Canvas *c, Text *t)
     if (figure_draw(c, app->layout.canvas, t, &fig) != 0)
         app_message(app, 1, "Out of memory for a %dx%d field.", app->layout.plot.w,
                     app->layout.plot.h);
+    if (app->chart == APP_CHART_LOSS) chart_draw_loss(app, c, app->layout.chart, t);
+    if (app->chart == APP_CHART_SWEEP) {
+        update_sweep(app);
+        chart_draw_sweep(app, c, app->layout.chart, t);
+    }
     panel_draw(app, c, t);
     if (app->help) keys_draw_help(app, c, t);
     app->dirty = 0;

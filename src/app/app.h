@@ -10,16 +10,23 @@
 #include "app/ui.h"
 #include "core/plot.h"
 #include "core/scene.h"
+#include "core/sweep.h"
 #include "gfx/text.h"
 
 #define APP_MAX_PATHS 256
 
+#define APP_SWEEP 48 /* learning rates in the window's sweep chart */
+
 typedef struct {
     Vec2 start;      /* parameters the path starts from */
+    int group;       /* paths from one click share it: they race from one start */
+    OptimKind kind;  /* the optimiser this path runs */
     Trajectory traj; /* its points (buffer owned by the App) */
     double cursor;   /* animation: points shown - 1, fractional */
     int color;       /* palette index */
 } Path;
+
+enum { APP_CHART_NONE, APP_CHART_LOSS, APP_CHART_SWEEP };
 
 typedef enum {
     APP_EV_DOWN,   /* mouse button down: button, x, y */
@@ -64,12 +71,21 @@ typedef struct {
     PlotCache cache;          /* sampled field and contours (owned) */
 
     /* the optimiser and the paths */
-    OptimConfig optim;
+    OptimConfig optim;        /* hyper-parameters shared by every path; kind: the one
+                                 whose parameters the panel shows */
+    unsigned race;            /* bit k: optimiser k races from every start (0: none) */
     int steps;                /* steps precomputed per path */
     Path paths[APP_MAX_PATHS];
     int npaths;
-    int next_color;           /* palette index of the next new path */
+    int next_group;           /* group of the next click */
+    int selected;             /* the path the step-by-step view explains, -1 none */
     TrajPoint *pool;          /* APP_MAX_PATHS * (steps + 1) points (owned) */
+
+    /* the chart below the figure */
+    int chart;                /* APP_CHART_* */
+    SweepPoint sweep[APP_SWEEP]; /* final cost per learning rate from the selected start */
+    int sweep_ok;             /* 0: stale */
+    TrajPoint *sweep_buf;     /* steps + 1 points of scratch for the sweep (owned) */
 
     /* animation */
     int playing;              /* nonzero: cursors advance */
@@ -130,8 +146,16 @@ void app_draw(App *app, Canvas *c, Text *t);
 /* Sets the status line (printf-style); bad nonzero shows it as an error. */
 void app_message(App *app, int bad, const char *fmt, ...);
 
-/* Adds a start point and computes its path; returns its index or -1 when full. */
+/* Adds a start point and computes its path (one per raced optimiser); returns the
+ * index of its first path, or -1 when there is no room. */
 int app_add_path(App *app, Vec2 start);
+
+/* Sets the raced optimisers (bit k: optimiser k) and rebuilds the paths from the
+ * same starts. */
+void app_set_race(App *app, unsigned race);
+
+/* Lays the window out again (after a size, view, optimiser or chart change). */
+void app_relayout(App *app);
 
 /* Recomputes every path from its start (after lr, surface or optimiser changes). */
 void app_recompute(App *app);

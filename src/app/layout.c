@@ -1,6 +1,7 @@
-/* The window's layout as a table of panel rows: each row holds one widget with an
- * optional caption above it, or several buttons side by side. Computed from the
- * window size alone, so `losscape layout` and the window always agree. */
+/* The window's layout as a table of panel rows: each row holds one widget with
+ * its caption to the left, or several buttons side by side; a row can depend on
+ * the optimiser's hyper-parameters or the schedule. Computed from LayoutIn alone,
+ * so `losscape layout` and the window always agree. */
 #include "layout.h"
 
 #include <math.h>
@@ -9,55 +10,97 @@
 #include "app/theme.h"
 
 static const char *names[W_COUNT] = {
-    [W_SURFACE] = "surface", [W_OPTIMIZER] = "optimizer", [W_LR] = "lr",
-    [W_SPEED] = "speed",     [W_LEVELS] = "levels",       [W_MODE] = "mode",
-    [W_COLORMAP] = "colormap", [W_PLAY] = "play",         [W_STEP] = "step",
-    [W_RESET] = "reset",     [W_CLEAR] = "clear",
+    [W_SURFACE] = "surface",   [W_OPTIMIZER] = "optimizer", [W_LR] = "lr",
+    [W_MOMENTUM] = "momentum", [W_ALPHA] = "alpha",         [W_BETA1] = "beta1",
+    [W_BETA2] = "beta2",       [W_EPS] = "eps",             [W_SCHEDULE] = "schedule",
+    [W_DECAY] = "decay",       [W_RACE] = "race",           [W_PLAY] = "play",
+    [W_STEP] = "step",         [W_RESET] = "reset",         [W_CLEAR] = "clear",
+    [W_SPEED] = "speed",       [W_LEVELS] = "levels",       [W_MODE] = "mode",
+    [W_COLORMAP] = "colormap", [W_CHART] = "chart",
 };
 
-/* Panel rows, top to bottom: up to four widgets share a row; `caption` rows have
- * a label line above them. */
+enum { NEED_NONE, NEED_PARAM, NEED_DECAY };
+
+/* Panel rows, top to bottom: up to four widgets share a row; `caption` rows put a
+ * label at the left. A row with need NEED_PARAM shows when the optimiser reads
+ * `param` (OPTIM_P_*); NEED_DECAY when the schedule is step or exp. */
 static const struct {
     int caption;
+    int need;
+    unsigned param;
     int n;
     WidgetId w[4];
 } rows[] = {
-    {1, 1, {W_SURFACE}},
-    {1, 1, {W_OPTIMIZER}},
-    {1, 1, {W_LR}},
-    {0, 4, {W_PLAY, W_STEP, W_RESET, W_CLEAR}},
-    {1, 1, {W_SPEED}},
-    {1, 1, {W_LEVELS}},
-    {1, 1, {W_MODE}},
-    {1, 1, {W_COLORMAP}},
+    {1, NEED_NONE, 0, 1, {W_SURFACE}},
+    {1, NEED_NONE, 0, 1, {W_OPTIMIZER}},
+    {1, NEED_NONE, 0, 1, {W_LR}},
+    {1, NEED_PARAM, OPTIM_P_MOMENTUM, 1, {W_MOMENTUM}},
+    {1, NEED_PARAM, OPTIM_P_ALPHA, 1, {W_ALPHA}},
+    {1, NEED_PARAM, OPTIM_P_BETAS, 1, {W_BETA1}},
+    {1, NEED_PARAM, OPTIM_P_BETAS, 1, {W_BETA2}},
+    {1, NEED_PARAM, OPTIM_P_EPS, 1, {W_EPS}},
+    {1, NEED_NONE, 0, 1, {W_SCHEDULE}},
+    {1, NEED_DECAY, 0, 1, {W_DECAY}},
+    {0, NEED_NONE, 0, 1, {W_RACE}},
+    {0, NEED_NONE, 0, 4, {W_PLAY, W_STEP, W_RESET, W_CLEAR}},
+    {1, NEED_NONE, 0, 1, {W_SPEED}},
+    {1, NEED_NONE, 0, 1, {W_LEVELS}},
+    {1, NEED_NONE, 0, 1, {W_MODE}},
+    {1, NEED_NONE, 0, 1, {W_COLORMAP}},
+    {1, NEED_NONE, 0, 1, {W_CHART}},
 };
 
 const char *layout_name(WidgetId i) { return i >= 0 && i < W_COUNT ? names[i] : "?"; }
 
 static int px(double s, double v) { return (int)lround(v * s); }
 
-Layout layout_compute(int w, int h, double s, View v)
+static int shown(int r, const LayoutIn *in)
+{
+    if (rows[r].need == NEED_PARAM) return (optim_params(in->optimizer) & rows[r].param) != 0;
+    if (rows[r].need == NEED_DECAY)
+        return in->schedule == SCHED_STEP || in->schedule == SCHED_EXP;
+    return 1;
+}
+
+/* Lays the panel's rows out from the top; returns the y below the last one. */
+static int panel_rows(Layout *L, const LayoutIn *in)
+{
+    double s = in->scale;
+    int pad = px(s, THEME_PAD), row = px(s, THEME_ROW), gap = px(s, 8);
+    int x = L->panel.x + pad, cw = L->panel.w - 2 * pad, y = pad;
+    int lw = cw * 2 / 5; /* caption column */
+    for (int r = 0; r < (int)(sizeof rows / sizeof rows[0]); r++) {
+        if (!shown(r, in)) continue;
+        int x0 = rows[r].caption ? x + lw : x, w0 = rows[r].caption ? cw - lw : cw;
+        int g = rows[r].n > 1 ? px(s, 6) : 0;
+        int bw = (w0 - g * (rows[r].n - 1)) / rows[r].n;
+        for (int i = 0; i < rows[r].n; i++) {
+            WidgetId id = rows[r].w[i];
+            L->widget[id] = (Rect){x0 + i * (bw + g), y, bw, row};
+            if (rows[r].caption) L->label[id] = (Rect){x, y, lw - px(s, 6), row};
+        }
+        y += row + gap;
+    }
+    return y;
+}
+
+Layout layout_compute(const LayoutIn *in)
 {
     Layout L = {0};
+    double s = in->scale;
+    int w = in->w, h = in->h;
     int pw = px(s, THEME_PANEL_W), sh = px(s, THEME_STATUS_H);
     if (pw > w / 2) pw = w / 2;
     L.status = (Rect){0, h - sh, w, sh};
     L.panel = (Rect){w - pw, 0, pw, h - sh};
     L.canvas = (Rect){0, 0, w - pw, h - sh};
-    L.plot = figure_plot_rect(L.canvas, v, s);
-    int pad = px(s, THEME_PAD), row = px(s, THEME_ROW), cap = px(s, 22);
-    int x = L.panel.x + pad, cw = L.panel.w - 2 * pad, y = pad;
-    for (unsigned r = 0; r < sizeof rows / sizeof rows[0]; r++) {
-        if (rows[r].caption) y += cap;
-        int gap = rows[r].n > 1 ? px(s, 6) : 0;
-        int bw = (cw - gap * (rows[r].n - 1)) / rows[r].n;
-        for (int i = 0; i < rows[r].n; i++) {
-            WidgetId id = rows[r].w[i];
-            L.widget[id] = (Rect){x + i * (bw + gap), y, bw, row};
-            if (rows[r].caption) L.label[id] = (Rect){x, y - cap, cw, cap};
-        }
-        y += row + pad;
+    if (in->chart) {
+        int ch = L.canvas.h * 3 / 10;
+        L.chart = (Rect){0, L.canvas.h - ch, L.canvas.w, ch};
+        L.canvas.h -= ch;
     }
-    L.info = (Rect){x, y, cw, L.panel.h - y - pad};
+    L.plot = figure_plot_rect(L.canvas, in->view, s);
+    int y = panel_rows(&L, in), pad = px(s, THEME_PAD);
+    L.info = (Rect){L.panel.x + pad, y, L.panel.w - 2 * pad, L.panel.h - y - pad};
     return L;
 }

@@ -24,12 +24,161 @@ static void set_surface(App *app, int i)
     app_message(app, 0, "Surface: %s.", app->surface->name);
 }
 
+/* Draws a row's caption (and its value, right-aligned) in the draw pass. */
 static void caption(App *app, WidgetId id, const char *text, const char *value)
 {
     Ui *ui = &app->ui;
     Rect r = app->layout.label[id];
-    ui_label(ui, r, text, THEME_TEXT, 1, THEME_INK, 0);
-    if (value) ui_label(ui, r, value, THEME_TEXT, 0, THEME_INK, 1);
+    int w = ui_label(ui, r, text, THEME_TEXT, 1, THEME_INK, 0);
+    if (value) ui_label(ui, (Rect){r.x + w, r.y, r.w - w, r.h}, value, THEME_TEXT, 0,
+                        THEME_INK, 1);
+}
+
+/* Sliders of numbers in [0, 1) that matter close to 1 (mu, alpha, betas, decay):
+ * the track is logarithmic in 1 - v, from 1 - 1e-4 down to 0. */
+static double near_one_unit(double v) { return 1 - view_log_unit(1 - v, 1e-4, 1); }
+static double unit_near_one(double t) { return t >= 1 ? 0.9999 : 1 - view_unit_log(1 - t, 1e-4, 1); }
+
+/* A captioned slider over a number in [0, 1) for widget id; returns 1 on change. */
+static int fraction_row(App *app, WidgetId id, const char *name, double *v, double lo)
+{
+    char buf[32];
+    snprintf(buf, sizeof buf, "%.4g", *v);
+    caption(app, id, name, buf);
+    double t = near_one_unit(*v);
+    if (!ui_slider(&app->ui, id + 1, app->layout.widget[id], &t)) return 0;
+    double nv = unit_near_one(t);
+    *v = nv < lo ? lo : nv;
+    return 1;
+}
+
+/* The optimiser's own hyper-parameters and the schedule (rows the layout shows). */
+static void hyper(App *app)
+{
+    Ui *ui = &app->ui;
+    const Rect *W = app->layout.widget;
+    OptimConfig *o = &app->optim;
+    char buf[32];
+    int changed = 0;
+    if (W[W_MOMENTUM].w) changed |= fraction_row(app, W_MOMENTUM, "μ", &o->momentum, 0);
+    if (W[W_ALPHA].w) changed |= fraction_row(app, W_ALPHA, "α", &o->alpha, 0);
+    if (W[W_BETA1].w) changed |= fraction_row(app, W_BETA1, "β1", &o->beta1, 0);
+    if (W[W_BETA2].w) changed |= fraction_row(app, W_BETA2, "β2", &o->beta2, 0);
+    if (W[W_EPS].w) {
+        snprintf(buf, sizeof buf, "%.0e", optim_eps(o));
+        caption(app, W_EPS, "ε", buf);
+        double t = view_log_unit(optim_eps(o), 1e-12, 1e-1);
+        if (ui_slider(ui, W_EPS + 1, W[W_EPS], &t)) {
+            o->eps = view_unit_log(t, 1e-12, 1e-1);
+            changed = 1;
+        }
+    }
+    const char *items[SCHED_COUNT];
+    for (int k = 0; k < SCHED_COUNT; k++) items[k] = optim_schedule_name(k);
+    int sel = o->schedule;
+    caption(app, W_SCHEDULE, "Schedule", NULL);
+    if (ui_dropdown(ui, W_SCHEDULE + 1, W[W_SCHEDULE], items, SCHED_COUNT, &sel)) {
+        o->schedule = sel;
+        o->decay = 0;
+        app_relayout(app);
+        changed = 1;
+    }
+    if (W[W_DECAY].w) {
+        double d = o->decay > 0 ? o->decay : o->schedule == SCHED_STEP ? 0.5 : 0.99;
+        if (fraction_row(app, W_DECAY, "decay", &d, 0.01)) {
+            o->decay = d;
+            changed = 1;
+        }
+    }
+    if (changed) app_recompute(app);
+}
+
+/* The race: one toggle per optimiser; two or more on race from every start. */
+static void race(App *app)
+{
+    static const char *const shortname[OPTIM_COUNT] = {"gd", "mom", "nag", "ada",
+                                                       "rms", "adam", "h/c"};
+    Rect r = app->layout.widget[W_RACE];
+    unsigned race = app->race;
+    for (int k = 0; k < OPTIM_COUNT; k++) {
+        int x0 = r.x + r.w * k / OPTIM_COUNT, x1 = r.x + r.w * (k + 1) / OPTIM_COUNT;
+        int on = race >> k & 1;
+        if (ui_button(&app->ui, (Rect){x0, r.y, x1 - x0 - 2, r.h}, shortname[k], on))
+            race ^= 1u << k;
+        if (on && app->ui.cv) /* the racer's colour, as in the legend */
+            canvas_fill_rect(app->ui.cv, (Rect){x0 + 3, r.y + r.h - 5, x1 - x0 - 8, 3},
+                             plot_path_color(k));
+    }
+    if (race != app->race) {
+        app_set_race(app, race);
+        int n = 0;
+        for (int k = 0; k < OPTIM_COUNT; k++) n += race >> k & 1;
+        app_message(app, 0, n >= 2 ? "Racing %d optimisers from every start."
+                                   : "No race: every start runs the optimiser above.", n);
+    }
+}
+
+static void buttons(App *app)
+{
+    Ui *ui = &app->ui;
+    const Rect *W = app->layout.widget;
+    if (ui_button(ui, W[W_PLAY], app->playing ? "Pause" : "Play", 0))
+        app->playing = !app->playing;
+    if (ui_button(ui, W[W_STEP], "Step", 0)) {
+        app->playing = 0;
+        for (int i = 0; i < app->npaths; i++) {
+            Path *p = &app->paths[i];
+            p->cursor = fmin(p->traj.len - 1, floor(p->cursor) + 1);
+        }
+    }
+    if (ui_button(ui, W[W_RESET], "Reset", 0)) {
+        for (int i = 0; i < app->npaths; i++) app->paths[i].cursor = 0;
+        app->playing = 1;
+    }
+    if (ui_button(ui, W[W_CLEAR], "Clear", 0)) {
+        app->npaths = 0;
+        app->selected = -1;
+    }
+}
+
+/* Speed, contour levels, mode, colour map and the chart. */
+static void view_rows(App *app)
+{
+    Ui *ui = &app->ui;
+    const Rect *W = app->layout.widget;
+    char buf[32];
+    snprintf(buf, sizeof buf, "%.0f/s", app->speed);
+    caption(app, W_SPEED, "Speed", buf);
+    double t = view_log_unit(app->speed, CFG_SPEED_MIN, CFG_SPEED_MAX);
+    if (ui_slider(ui, W_SPEED + 1, W[W_SPEED], &t))
+        app->speed = round(view_unit_log(t, CFG_SPEED_MIN, CFG_SPEED_MAX));
+
+    snprintf(buf, sizeof buf, "%d", app->style.levels);
+    caption(app, W_LEVELS, "Levels", buf);
+    t = (app->style.levels - CFG_LEVELS_MIN) / (double)(CFG_LEVELS_MAX - CFG_LEVELS_MIN);
+    if (ui_slider(ui, W_LEVELS + 1, W[W_LEVELS], &t))
+        app->style.levels = CFG_LEVELS_MIN +
+                            (int)lround(t * (CFG_LEVELS_MAX - CFG_LEVELS_MIN));
+
+    static const char *const modes[] = {"heat", "contour", "both"};
+    int sel = app->style.mode - 1;
+    caption(app, W_MODE, "Show", NULL);
+    if (ui_segmented(ui, W[W_MODE], modes, 3, &sel)) app->style.mode = sel + 1;
+
+    const char *items[CMAP_COUNT];
+    for (int i = 0; i < CMAP_COUNT; i++) items[i] = cmap_name(i);
+    sel = app->style.cmap;
+    caption(app, W_COLORMAP, "Colours", NULL);
+    if (ui_dropdown(ui, W_COLORMAP + 1, W[W_COLORMAP], items, CMAP_COUNT, &sel))
+        app->style.cmap = sel;
+
+    static const char *const charts[] = {"none", "loss", "sweep"};
+    sel = app->chart;
+    caption(app, W_CHART, "Chart", NULL);
+    if (ui_segmented(ui, W[W_CHART], charts, 3, &sel)) {
+        app->chart = sel;
+        app_relayout(app);
+    }
 }
 
 /* The widgets, top to bottom; in the event pass they change app. */
@@ -52,53 +201,23 @@ static void widgets(App *app)
     caption(app, W_OPTIMIZER, "Optimiser", NULL);
     if (ui_dropdown(ui, W_OPTIMIZER + 1, W[W_OPTIMIZER], items, OPTIM_COUNT, &sel)) {
         app->optim.kind = sel;
-        app_recompute(app);
+        app_relayout(app);
+        if (app->race & (app->race - 1))
+            app_recompute(app);
+        else
+            app_set_race(app, 0); /* every start now runs the new optimiser */
     }
 
     snprintf(buf, sizeof buf, "%.3g", app->optim.lr);
-    caption(app, W_LR, "Learning rate η", buf);
+    caption(app, W_LR, "η", buf);
     double t = view_log_unit(app->optim.lr, CFG_LR_MIN, CFG_LR_MAX);
     if (ui_slider(ui, W_LR + 1, W[W_LR], &t))
         app_set_lr(app, view_unit_log(t, CFG_LR_MIN, CFG_LR_MAX));
 
-    if (ui_button(ui, W[W_PLAY], app->playing ? "Pause" : "Play", 0))
-        app->playing = !app->playing;
-    if (ui_button(ui, W[W_STEP], "Step", 0)) {
-        app->playing = 0;
-        for (int i = 0; i < app->npaths; i++) {
-            Path *p = &app->paths[i];
-            p->cursor = fmin(p->traj.len - 1, floor(p->cursor) + 1);
-        }
-    }
-    if (ui_button(ui, W[W_RESET], "Reset", 0)) {
-        for (int i = 0; i < app->npaths; i++) app->paths[i].cursor = 0;
-        app->playing = 1;
-    }
-    if (ui_button(ui, W[W_CLEAR], "Clear", 0)) app->npaths = 0;
-
-    snprintf(buf, sizeof buf, "%.0f steps/s", app->speed);
-    caption(app, W_SPEED, "Animation speed", buf);
-    t = view_log_unit(app->speed, CFG_SPEED_MIN, CFG_SPEED_MAX);
-    if (ui_slider(ui, W_SPEED + 1, W[W_SPEED], &t))
-        app->speed = round(view_unit_log(t, CFG_SPEED_MIN, CFG_SPEED_MAX));
-
-    snprintf(buf, sizeof buf, "%d", app->style.levels);
-    caption(app, W_LEVELS, "Contour levels", buf);
-    t = (app->style.levels - CFG_LEVELS_MIN) / (double)(CFG_LEVELS_MAX - CFG_LEVELS_MIN);
-    if (ui_slider(ui, W_LEVELS + 1, W[W_LEVELS], &t))
-        app->style.levels = CFG_LEVELS_MIN +
-                            (int)lround(t * (CFG_LEVELS_MAX - CFG_LEVELS_MIN));
-
-    static const char *const modes[] = {"heat", "contour", "both"};
-    sel = app->style.mode - 1;
-    caption(app, W_MODE, "Show", NULL);
-    if (ui_segmented(ui, W[W_MODE], modes, 3, &sel)) app->style.mode = sel + 1;
-
-    for (int i = 0; i < CMAP_COUNT; i++) items[i] = cmap_name(i);
-    sel = app->style.cmap;
-    caption(app, W_COLORMAP, "Colour map", NULL);
-    if (ui_dropdown(ui, W_COLORMAP + 1, W[W_COLORMAP], items, CMAP_COUNT, &sel))
-        app->style.cmap = sel;
+    hyper(app);
+    race(app);
+    buttons(app);
+    view_rows(app);
 }
 
 int panel_event(App *app, UiInput in)
@@ -169,7 +288,11 @@ static void info(App *app, Canvas *c, Text *t)
         const TrajPoint *q = &p->traj.pts[k];
         int end = k >= p->traj.len - 1;
         const char *st = end ? traj_status_name(p->traj.status) : "running";
-        snprintf(buf, sizeof buf, "step %d  C = %.4g  %s", k, q->loss, st);
+        if (app->race & (app->race - 1))
+            snprintf(buf, sizeof buf, "%s  step %d  C = %.4g  %s", optim_name(p->kind), k,
+                     q->loss, st);
+        else
+            snprintf(buf, sizeof buf, "step %d  C = %.4g  %s", k, q->loss, st);
         int lh = text_height(t, sm);
         if (y + lh > app->layout.info.y + app->layout.info.h) break;
         canvas_disc(c, app->layout.info.x + 6 * s, y + lh / 2.0, 5 * s,

@@ -72,13 +72,17 @@ static int layout_main(int argc, char **argv)
     if (rc) return rc;
     if (o.help) {
         printf("usage: losscape layout [--size WxH] [--surface NAME] [--view X0,X1,Y0,Y1]\n"
+               "                       [--optimizer NAME] [--schedule NAME]\n"
                "JSON {canvas:{x,y,w,h}, widgets:[{name,x,y,w,h}]} in window pixels;\n"
-               "canvas is the plot area, the rectangle that maps to the view.\n");
+               "canvas is the plot area, the rectangle that maps to the view; the\n"
+               "hyper-parameter rows (momentum, alpha, beta1, beta2, eps, decay) are\n"
+               "those of the optimiser and schedule given, as in the window.\n");
         opts_usage(OPT_LAYOUT, stdout);
         return 0;
     }
-    Layout L = layout_compute(o.has_size ? o.w : CFG_WIN_W, o.has_size ? o.h : CFG_WIN_H,
-                              1.0, o.view);
+    LayoutIn in = {o.has_size ? o.w : CFG_WIN_W, o.has_size ? o.h : CFG_WIN_H, 1.0, o.view,
+                   o.optim.kind, o.optim.schedule, 0};
+    Layout L = layout_compute(&in);
     printf("{\"canvas\":{\"x\":%d,\"y\":%d,\"w\":%d,\"h\":%d},", L.plot.x, L.plot.y,
            L.plot.w, L.plot.h);
     printf("\"view\":{\"x0\":%.17g,\"x1\":%.17g,\"y0\":%.17g,\"y1\":%.17g},", o.view.x0,
@@ -88,8 +92,13 @@ static int layout_main(int argc, char **argv)
     rect_json("panel", L.panel, ",");
     rect_json("status", L.status, "],");
     printf("\"widgets\":[");
-    for (int i = 0; i < W_COUNT; i++)
-        rect_json(layout_name(i), L.widget[i], i + 1 < W_COUNT ? "," : "");
+    const char *sep = "";
+    for (int i = 0; i < W_COUNT; i++) {
+        if (L.widget[i].w == 0) continue; /* not shown for this optimiser or schedule */
+        printf("%s", sep);
+        rect_json(layout_name(i), L.widget[i], "");
+        sep = ",";
+    }
     printf("]}\n");
     return opts_finish("losscape layout");
 }

@@ -47,17 +47,17 @@ static void json(void)
 
 static void table(void)
 {
-    printf("%-12s %-9s %-22s %s\n", "name", "kind", "view", "known minima");
+    printf("%-16s %-9s %-24s %s\n", "name", "kind", "view", "known minima");
     for (int i = 0; i < surface_count(); i++) {
         const Surface *s = surface_at(i);
         char view[64];
         snprintf(view, sizeof view, "[%g,%g]x[%g,%g]", s->view.x0, s->view.x1, s->view.y0,
                  s->view.y1);
-        printf("%-12s %-9s %-22s", s->name, s->kind, view);
+        printf("%-16s %-9s %-24s", s->name, s->kind, view);
         if (!s->nmin) printf(" none");
         for (int k = 0; k < s->nmin; k++)
             printf(" (%.6g, %.6g) = %g", s->minima[k].x, s->minima[k].y, s->minima[k].f);
-        printf("\n%12s %s\n", "", s->formula);
+        printf("\n%16s %s\n", "", s->formula);
     }
 }
 

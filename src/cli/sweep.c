@@ -7,6 +7,7 @@
 
 #include "cli/cli.h"
 #include "cli/opts.h"
+#include "core/sweep.h"
 
 int sweep_main(int argc, char **argv)
 {
@@ -37,18 +38,23 @@ int sweep_main(int argc, char **argv)
         fprintf(stderr, "losscape sweep: out of memory for %ld steps\n", o.steps);
         return 1;
     }
+    SweepPoint *pt = malloc(sizeof *pt * (size_t)o.count);
+    if (!pt) {
+        free(pts);
+        fprintf(stderr, "losscape sweep: out of memory\n");
+        return 1;
+    }
     Vec2 centre = {(o.view.x0 + o.view.x1) / 2, (o.view.y0 + o.view.y1) / 2};
+    OptimConfig cfg = opts_optim(&o, 0);
+    sweep_run(o.surface, &cfg, o.starts[0], centre, o.lr_min, o.lr_max, o.count,
+              (int)o.steps, pts, 1, pt);
     printf("lr,final_loss,status,steps_taken\n");
     for (int i = 0; i < o.count; i++) {
-        OptimConfig cfg = opts_optim(&o, 0);
-        cfg.lr = o.lr_min * pow(o.lr_max / o.lr_min, (double)i / (o.count - 1));
-        Trajectory t = {pts, (int)o.steps + 1, 0, TRAJ_RUNNING};
-        traj_run(&t, o.surface, &cfg, o.starts[0], (int)o.steps, centre, TRAJ_STOP_EARLY);
-        double loss = t.pts[t.len - 1].loss;
-        printf("%.17g,", cfg.lr);
-        printf(isnan(loss) ? "nan," : "%.17g,", loss);
-        printf("%s,%d\n", traj_status_name(t.status), t.len - 1);
+        printf("%.17g,", pt[i].lr);
+        printf(isnan(pt[i].loss) ? "nan," : "%.17g,", pt[i].loss);
+        printf("%s,%d\n", traj_status_name(pt[i].status), pt[i].steps);
     }
+    free(pt);
     free(pts);
     return opts_finish("losscape sweep");
 }

@@ -185,6 +185,12 @@ double optim_lr_at(const OptimConfig *cfg, long t)
     }
 }
 
+void optim_cost(OptimKind k, long steps, long *nf, long *ng)
+{
+    *ng = optims[k].grad ? steps : 0;
+    *nf = k == OPTIM_HOTCOLD ? 4 * steps : 0;
+}
+
 Vec2 optim_step(const OptimConfig *cfg, OptimState *st, const Surface *s, Vec2 theta,
                 double f, Vec2 g, OptimDetail *d)
 {

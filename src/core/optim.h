@@ -91,6 +91,10 @@ int optim_schedule_find(const char *name);
  * for t < T and 0 after. */
 double optim_lr_at(const OptimConfig *cfg, long t);
 
+/* Stores in *nf and *ng the function and gradient evaluations optimiser k asks
+ * for in `steps` steps (hot-and-cold: four probes a step, no gradient). */
+void optim_cost(OptimKind k, long steps, long *nf, long *ng);
+
 /* Returns the point after one step from theta, where f and g are the cost and the
  * gradient there (the mini-batch gradient with --batch); updates st. Fills d when
  * not NULL. Hot-and-cold evaluates s at its four probes. */

@@ -153,13 +153,64 @@ static int parse_view(Parser *p, Scene *sc, const char *v) {
     return 0;
 }
 
+/* optimizer = NAME or NAME,NAME,... (a race). */
 static int parse_optimizer(Parser *p, Scene *sc, const char *v) {
-    char list[256];
+    char list[256], buf[256];
     Out o = {list, sizeof list, 0};
-    if ((sc->optimizer = optim_find(v)) >= 0) return 0;
     for (int k = 0; k < OPTIM_COUNT; k++)
         put(&o, "%s%s", k ? ", " : "", optim_name((OptimKind)k));
-    return fail(p, "optimizer must be one of %s, got '%s'", list, v);
+    if (strlen(v) >= sizeof buf)
+        return fail(p, "optimizer must be names from %s, got a value that long", list);
+    strcpy(buf, v);
+    sc->race = 0;
+    sc->optimizer = -1;
+    for (char *name = buf, *next; name; name = next) {
+        next = strchr(name, ',');
+        if (next) *next++ = 0;
+        name += strspn(name, BLANK);
+        name[strcspn(name, BLANK)] = 0;
+        int k = optim_find(name);
+        if (k < 0) return fail(p, "optimizer must be one of %s, got '%s'", list, name);
+        if (sc->optimizer < 0) sc->optimizer = k;
+        sc->race |= 1u << k;
+    }
+    if (sc->race == 1u << sc->optimizer) sc->race = 0; /* one optimiser: no race */
+    return 0;
+}
+
+/* Reads a number in [0, 1) for `key` into *out. Returns 0 or -1. */
+static int fraction(Parser *p, const char *key, const char *v, double *out) {
+    if (numbers(v, out, 1) == 0 && *out >= 0 && *out < 1) return 0;
+    return fail(p, "%s must be a number in [0, 1), got '%s'", key, v);
+}
+
+static int parse_momentum(Parser *p, Scene *sc, const char *v) {
+    return fraction(p, "momentum", v, &sc->momentum);
+}
+
+static int parse_alpha(Parser *p, Scene *sc, const char *v) {
+    return fraction(p, "alpha", v, &sc->alpha);
+}
+
+static int parse_beta1(Parser *p, Scene *sc, const char *v) {
+    return fraction(p, "beta1", v, &sc->beta1);
+}
+
+static int parse_beta2(Parser *p, Scene *sc, const char *v) {
+    return fraction(p, "beta2", v, &sc->beta2);
+}
+
+static int parse_eps(Parser *p, Scene *sc, const char *v) {
+    return positive(p, "eps", v, INFINITY, &sc->eps);
+}
+
+static int parse_decay(Parser *p, Scene *sc, const char *v) {
+    return positive(p, "decay", v, 1, &sc->decay);
+}
+
+static int parse_schedule(Parser *p, Scene *sc, const char *v) {
+    if ((sc->schedule = optim_schedule_find(v)) >= 0) return 0;
+    return fail(p, "schedule must be constant, step, exp or cosine, got '%s'", v);
 }
 
 static int parse_lr(Parser *p, Scene *sc, const char *v) {
@@ -233,6 +284,19 @@ static void write_view(Out *o, const Scene *sc) {
 static void write_optimizer(Out *o, const Scene *sc) {
     assert(sc->optimizer >= 0 && sc->optimizer < OPTIM_COUNT);
     put(o, "%s", optim_name((OptimKind)sc->optimizer));
+    for (int k = 0; k < OPTIM_COUNT; k++)
+        if ((sc->race >> k & 1) && k != sc->optimizer) put(o, ",%s", optim_name((OptimKind)k));
+}
+
+static void write_momentum(Out *o, const Scene *sc) { put(o, "%.17g", sc->momentum); }
+static void write_alpha(Out *o, const Scene *sc) { put(o, "%.17g", sc->alpha); }
+static void write_beta1(Out *o, const Scene *sc) { put(o, "%.17g", sc->beta1); }
+static void write_beta2(Out *o, const Scene *sc) { put(o, "%.17g", sc->beta2); }
+static void write_eps(Out *o, const Scene *sc) { put(o, "%.17g", sc->eps); }
+static void write_decay(Out *o, const Scene *sc) { put(o, "%.17g", sc->decay); }
+
+static void write_schedule(Out *o, const Scene *sc) {
+    put(o, "%s", optim_schedule_name((SchedKind)sc->schedule));
 }
 
 static void write_lr(Out *o, const Scene *sc) {
@@ -297,6 +361,13 @@ static const Key keys[] = {
     {"view", SCENE_VIEW, parse_view, write_view},
     {"optimizer", SCENE_OPTIMIZER, parse_optimizer, write_optimizer},
     {"lr", SCENE_LR, parse_lr, write_lr},
+    {"momentum", SCENE_MOMENTUM, parse_momentum, write_momentum},
+    {"alpha", SCENE_ALPHA, parse_alpha, write_alpha},
+    {"beta1", SCENE_BETA1, parse_beta1, write_beta1},
+    {"beta2", SCENE_BETA2, parse_beta2, write_beta2},
+    {"eps", SCENE_EPS, parse_eps, write_eps},
+    {"schedule", SCENE_SCHEDULE, parse_schedule, write_schedule},
+    {"decay", SCENE_DECAY, parse_decay, write_decay},
     {"speed", SCENE_SPEED, parse_speed, write_speed},
     {"mode", SCENE_MODE, parse_mode, write_mode},
     {"colormap", SCENE_COLORMAP, parse_colormap, write_colormap},
@@ -307,17 +378,10 @@ static const Key keys[] = {
     {"start", 0, parse_start, NULL},
     /* DESIGN section 6 keys that a later version will read */
     {"expr", 0, NULL, NULL},
-    {"momentum", 0, NULL, NULL},
-    {"alpha", 0, NULL, NULL},
-    {"beta1", 0, NULL, NULL},
-    {"beta2", 0, NULL, NULL},
-    {"eps", 0, NULL, NULL},
     {"batch", 0, NULL, NULL},
     {"seed", 0, NULL, NULL},
     {"grad", 0, NULL, NULL},
     {"field", 0, NULL, NULL},
-    {"schedule", 0, NULL, NULL},
-    {"decay", 0, NULL, NULL},
     {"title.zh", 0, NULL, NULL},
     {"note.zh", 0, NULL, NULL},
     {"random_starts", 0, NULL, NULL},

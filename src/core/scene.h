@@ -22,14 +22,27 @@ enum {
     SCENE_LEVELS = 1 << 7,
     SCENE_LOG = 1 << 8,
     SCENE_TITLE = 1 << 9,
-    SCENE_NOTE = 1 << 10
+    SCENE_NOTE = 1 << 10,
+    SCENE_MOMENTUM = 1 << 11,
+    SCENE_ALPHA = 1 << 12,
+    SCENE_BETA1 = 1 << 13,
+    SCENE_BETA2 = 1 << 14,
+    SCENE_EPS = 1 << 15,
+    SCENE_SCHEDULE = 1 << 16,
+    SCENE_DECAY = 1 << 17
 };
 
 typedef struct {
     unsigned set;                    /* SCENE_* flags of the keys present */
     int surface;                     /* index into the surface catalogue */
     View view;                       /* view = x0 x1 y0 y1 */
-    int optimizer;                   /* OptimKind */
+    int optimizer;                   /* OptimKind: the first of `optimizer = a,b,...` */
+    unsigned race;                   /* bit k: optimiser k races; 0 when only one is named */
+    double momentum, alpha;          /* in [0, 1) */
+    double beta1, beta2;             /* in [0, 1) */
+    double eps;                      /* > 0, finite */
+    int schedule;                    /* SchedKind */
+    double decay;                    /* in (0, 1] */
     double lr;                       /* > 0, finite */
     double speed;                    /* steps per second, > 0, finite */
     int mode;                        /* PlotMode */

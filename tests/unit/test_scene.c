@@ -34,7 +34,15 @@ static void assert_scene_equal(const Scene *a, const Scene *b) {
     assert_int_equal(a->surface, b->surface);
     assert_memory_equal(&a->view, &b->view, sizeof a->view);
     assert_int_equal(a->optimizer, b->optimizer);
+    assert_int_equal(a->race, b->race);
     assert_memory_equal(&a->lr, &b->lr, sizeof a->lr);
+    assert_memory_equal(&a->momentum, &b->momentum, sizeof a->momentum);
+    assert_memory_equal(&a->alpha, &b->alpha, sizeof a->alpha);
+    assert_memory_equal(&a->beta1, &b->beta1, sizeof a->beta1);
+    assert_memory_equal(&a->beta2, &b->beta2, sizeof a->beta2);
+    assert_memory_equal(&a->eps, &b->eps, sizeof a->eps);
+    assert_int_equal(a->schedule, b->schedule);
+    assert_memory_equal(&a->decay, &b->decay, sizeof a->decay);
     assert_memory_equal(&a->speed, &b->speed, sizeof a->speed);
     assert_int_equal(a->mode, b->mode);
     assert_int_equal(a->colormap, b->colormap);
@@ -289,11 +297,34 @@ static void test_exact_message(void **state) {
     assert_int_equal(scene_parse(&sc, "lr = abc", "lesson.scene", NULL, 0), -1);
 }
 
+/* The optimisers' keys: a race, every hyper-parameter, schedules; and their limits. */
+static void test_optimizer_keys(void **state) {
+    static const char *text = "optimizer = adam, gd ,hotcold\nmomentum = 0.5\nalpha = 0\n"
+                              "beta1 = 0.8\nbeta2 = 0.99\neps = 1e-6\nschedule = cosine\n"
+                              "decay = 0.25\n";
+    Scene sc;
+    char err[256];
+    (void)state;
+    assert_int_equal(scene_parse(&sc, text, "t.scene", err, sizeof err), 0);
+    assert_int_equal(sc.optimizer, OPTIM_ADAM);
+    assert_int_equal(sc.race, 1u << OPTIM_ADAM | 1u << OPTIM_GD | 1u << OPTIM_HOTCOLD);
+    assert_true(sc.momentum == 0.5 && sc.alpha == 0 && sc.beta1 == 0.8 && sc.beta2 == 0.99);
+    assert_true(sc.eps == 1e-6 && sc.decay == 0.25);
+    assert_int_equal(sc.schedule, SCHED_COSINE);
+    round_trip(&sc);
+    check_bad("momentum = 1\n", 1, "momentum must be a number in [0, 1), got '1'");
+    check_bad("alpha = -0.1\n", 1, "alpha must be a number in [0, 1)");
+    check_bad("beta2 = nan\n", 1, "beta2 must be a number in [0, 1)");
+    check_bad("eps = 0\n", 1, "eps must be a finite number > 0");
+    check_bad("decay = 1.5\n", 1, "decay must be a finite number > 0 and at most 1");
+    check_bad("schedule = linear\n", 1, "schedule must be constant, step, exp or cosine");
+    check_bad("optimizer = gd,sgd\n", 1, "optimizer must be one of gd, momentum");
+    check_bad("optimizer = gd,\n", 1, "optimizer must be one of");
+}
+
 static void test_unsupported_keys(void **state) {
-    static const char *later[] = {"expr",     "momentum", "alpha",        "beta1",
-                                  "beta2",    "eps",      "batch",        "seed",
-                                  "grad",     "field",    "schedule",     "decay",
-                                  "title.zh", "note.zh",  "random_starts"};
+    static const char *later[] = {"expr",     "batch",   "seed",         "grad",
+                                  "field",    "title.zh", "note.zh", "random_starts"};
     (void)state;
     for (size_t i = 0; i < sizeof later / sizeof later[0]; i++) {
         char text[64], needle[96];
@@ -500,6 +531,7 @@ int main(void) {
         cmocka_unit_test(test_good_table),
         cmocka_unit_test(test_bad_table),
         cmocka_unit_test(test_exact_message),
+        cmocka_unit_test(test_optimizer_keys),
         cmocka_unit_test(test_unsupported_keys),
         cmocka_unit_test(test_start_limit),
         cmocka_unit_test(test_text_limit),

@@ -1,6 +1,7 @@
 /* Every surface of the catalogue: the analytic gradient against central
  * differences at many points, the known minima are stationary with the listed
- * value, views are valid, and look-ups by name round-trip. */
+ * value, views are valid, look-ups by name round-trip, the classic functions come
+ * first in DESIGN's order, and spot values computed independently of the C code. */
 #include "testutil.h"
 
 #include <string.h>
@@ -28,6 +29,10 @@ static void test_gradients(void **unused)
             double h = 1e-6;
             double nx = (surface_eval(s, x + h, y, NULL) - surface_eval(s, x - h, y, NULL)) / (2 * h);
             double ny = (surface_eval(s, x, y + h, NULL) - surface_eval(s, x, y - h, NULL)) / (2 * h);
+            /* central differences err by ~eps |f| / h (2e-10 |f|) plus h² |f'''| / 6:
+             * 1e-6 max(1, |f|) leaves a margin of 25 or more on every surface
+             * (goldstein-price reaches 1e6), yet fails a gradient coefficient
+             * changed by 1% */
             double scale = fmax(1.0, fabs(f));
             if (fabs(g.x - nx) > 1e-6 * scale || fabs(g.y - ny) > 1e-6 * scale)
                 fail_msg("%s at (%g, %g): analytic (%.10g, %.10g) numeric (%.10g, %.10g)",
@@ -60,12 +65,18 @@ static void test_minima(void **unused)
     }
 }
 
+/* The classic functions of DESIGN section 4, in the table's order. */
+static const char *classic[] = {
+    "bowl",      "ravine", "saddle",          "rosenbrock",       "himmelblau",
+    "beale",     "booth",  "matyas",          "three-hump-camel", "six-hump-camel",
+    "rastrigin", "ackley", "styblinski-tang", "goldstein-price",  "mccormick",
+};
+
 static void test_catalogue(void **unused)
 {
     (void)unused;
-    static const char *required[] = {"bowl", "ravine", "saddle", "rosenbrock", "himmelblau"};
-    for (unsigned i = 0; i < sizeof required / sizeof required[0]; i++)
-        assert_non_null(surface_find(required[i]));
+    for (unsigned i = 0; i < sizeof classic / sizeof classic[0]; i++)
+        assert_non_null(surface_find(classic[i]));
     assert_null(surface_find("nope"));
     assert_null(surface_find(NULL));
     for (int i = 0; i < surface_count(); i++) {
@@ -80,6 +91,56 @@ static void test_catalogue(void **unused)
     /* the saddle has none, himmelblau four equal minima */
     assert_int_equal(surface_find("saddle")->nmin, 0);
     assert_int_equal(surface_find("himmelblau")->nmin, 4);
+    assert_int_equal(surface_find("six-hump-camel")->nmin, 2);
+}
+
+/* The classic functions open the catalogue in DESIGN's order, of kind "function"
+ * with axes x and y; every surface after them is of another kind. */
+static void test_classic_order(void **unused)
+{
+    (void)unused;
+    int n = (int)(sizeof classic / sizeof classic[0]);
+    assert_int_equal(n, 15);
+    assert_true(surface_count() >= n);
+    for (int i = 0; i < n; i++) {
+        const Surface *s = surface_at(i);
+        if (strcmp(s->name, classic[i]) != 0)
+            fail_msg("surface %d is %s, expected %s", i, s->name, classic[i]);
+        assert_string_equal(s->kind, "function");
+        assert_string_equal(s->xlabel, "x");
+        assert_string_equal(s->ylabel, "y");
+        assert_null(s->ctx);
+        assert_int_equal(s->nsamples, 0);
+    }
+    for (int i = n; i < surface_count(); i++)
+        assert_string_not_equal(surface_at(i)->kind, "function");
+}
+
+/* Ackley is not differentiable at the origin: the gradient there is (0, 0); next to
+ * it, the cone's slope 2√2 pointing away from the origin, and at subnormal distances
+ * (where x / r is rounded coarsely) still finite and bounded. */
+static void test_ackley_origin(void **unused)
+{
+    (void)unused;
+    const Surface *s = surface_find("ackley");
+    Vec2 g = {1, 1};
+    assert_close(surface_eval(s, 0, 0, &g), 0, 1e-12);
+    assert_true(g.x == 0 && g.y == 0);
+    static const double d[] = {1e-9, 1e-12, 1e-160, 1e-200, 1e-300, 1e-310, 5e-324};
+    static const double dir[][2] = {{1, 0}, {0, -1}, {1, 1}, {-3, 4}};
+    for (unsigned i = 0; i < sizeof d / sizeof d[0]; i++) {
+        for (unsigned k = 0; k < sizeof dir / sizeof dir[0]; k++) {
+            double f = surface_eval(s, d[i] * dir[k][0], d[i] * dir[k][1], &g);
+            double len = hypot(dir[k][0], dir[k][1]), slope = 2 * sqrt(2.0);
+            if (!isfinite(f) || !isfinite(g.x) || !isfinite(g.y) || hypot(g.x, g.y) > 4)
+                fail_msg("ackley at %g (%g, %g): f %g, g (%g, %g)", d[i], dir[k][0],
+                         dir[k][1], f, g.x, g.y);
+            if (d[i] >= 1e-300) {
+                assert_close(g.x, slope * dir[k][0] / len, 1e-5);
+                assert_close(g.y, slope * dir[k][1] / len, 1e-5);
+            }
+        }
+    }
 }
 
 /* Spot values from the formulas in DESIGN section 4. */
@@ -97,10 +158,39 @@ static void test_values(void **unused)
         {"rosenbrock", -1, 1, 4},
         {"himmelblau", 0, 0, 170},
         {"himmelblau", 1, 1, 106},
+        /* computed with exact arithmetic (sympy) from VLSE's standard forms */
+        {"beale", 0, 0, 14.203125},    /* 909/64 */
+        {"beale", 1, 2, 126.453125},   /* 8093/64 */
+        {"beale", -2, 0.5, 39.453125}, /* 2525/64 */
+        {"booth", 0, 0, 74},
+        {"booth", 2, -1, 53},
+        {"matyas", 1, 1, 0.04},
+        {"matyas", 3, -2, 6.26},
+        {"three-hump-camel", 1, 1, 3.1166666666666667},  /* 187/60 */
+        {"three-hump-camel", 2, -1, 0.8666666666666667}, /* 13/15 */
+        {"six-hump-camel", 1, 1, 3.2333333333333334},    /* 97/30 */
+        {"six-hump-camel", -1, 0.5, 0.9833333333333333}, /* 59/60 */
+        {"rastrigin", 1, 1, 2},
+        {"rastrigin", 0.5, 0.5, 40.5},
+        {"rastrigin", 0.25, 0, 10.0625},
+        {"ackley", 1, 1, 3.6253849384403627},  /* 20 − 20e^−0.2 */
+        {"ackley", 0.5, 0, 3.083653359991155}, /* 19 + e − 20e^(−√2/20) */
+        {"ackley", 2, -3, 7.9889108105187},    /* 20 − 20e^(−√26/10) */
+        {"styblinski-tang", 0, 0, 0},
+        {"styblinski-tang", 1, -1, -15},
+        {"styblinski-tang", 2, 3, -43},
+        {"goldstein-price", 0, 0, 600},
+        {"goldstein-price", 1, 1, 1876},
+        {"goldstein-price", -1, 1, 87100},
+        {"mccormick", 0, 0, 1},
+        {"mccormick", 1, 1, 2.9092974268256815},    /* 2 + sin 2 */
+        {"mccormick", 2, -0.5, 3.9974949866040546}, /* 3 + sin 1.5 */
     };
-    for (unsigned i = 0; i < sizeof cases / sizeof cases[0]; i++)
-        assert_close(surface_eval(surface_find(cases[i].name), cases[i].x, cases[i].y, NULL),
-                     cases[i].f, 1e-12);
+    for (unsigned i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const Surface *s = surface_find(cases[i].name);
+        assert_non_null(s);
+        assert_close(surface_eval(s, cases[i].x, cases[i].y, NULL), cases[i].f, 1e-12);
+    }
 }
 
 int main(void)
@@ -109,6 +199,8 @@ int main(void)
         cmocka_unit_test(test_gradients),
         cmocka_unit_test(test_minima),
         cmocka_unit_test(test_catalogue),
+        cmocka_unit_test(test_classic_order),
+        cmocka_unit_test(test_ackley_origin),
         cmocka_unit_test(test_values),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,198 @@
+/* Charts: a small plotting routine — frame, nice ticks, linear or logarithmic y —
+ * and the two charts drawn with it: cost per iteration for every path with a
+ * legend, and final cost per learning rate (log x) marked by how each run ended. */
+#include "chart.h"
+
+#include <math.h>
+#include <stdio.h>
+
+#include "app/theme.h"
+#include "config.h"
+
+#define MAX_TICKS 24
+
+typedef struct {
+    Rect r;        /* the plotting area inside the frame */
+    double x0, x1; /* data range (log10 values when logx) */
+    double y0, y1; /* data range (log10 values when logy) */
+    int logx, logy;
+    double s;      /* scale */
+} Axes;
+
+static int px(double s, double v) { return (int)lround(v * s); }
+
+/* Maps data (x, y) to pixels; non-positive values on a log axis map below it. */
+static Vec2 to_px(const Axes *a, double x, double y)
+{
+    if (a->logx) x = x > 0 ? log10(x) : a->x0 - 1;
+    if (a->logy) y = y > 0 ? log10(y) : a->y0 - 1;
+    return (Vec2){a->r.x + (x - a->x0) / (a->x1 - a->x0) * a->r.w,
+                  a->r.y + a->r.h - (y - a->y0) / (a->y1 - a->y0) * a->r.h};
+}
+
+/* Draws one axis's ticks: along x (vertical = 0) or y; log axes tick powers of ten. */
+static void ticks(Canvas *c, Text *t, const Axes *a, int vertical)
+{
+    double lo = vertical ? a->y0 : a->x0, hi = vertical ? a->y1 : a->x1, v[MAX_TICKS], step;
+    int logv = vertical ? a->logy : a->logx;
+    int n = view_nice_ticks(lo, hi, vertical ? 4 : 8, v, MAX_TICKS, &step);
+    int fs = px(a->s, THEME_SMALL), th = text_height(t, fs);
+    char buf[48];
+    for (int i = 0; i < n; i++) {
+        if (logv && fabs(v[i] - round(v[i])) > 1e-9) continue;
+        if (logv)
+            snprintf(buf, sizeof buf, "1e%d", (int)lround(v[i]));
+        else
+            view_format_tick(buf, sizeof buf, v[i], step);
+        double d = logv ? pow(10, v[i]) : v[i];
+        Vec2 p = vertical ? to_px(a, a->logx ? pow(10, a->x0) : a->x0, d)
+                          : to_px(a, d, a->logy ? pow(10, a->y0) : a->y0);
+        int w = text_width(t, buf, fs, 0);
+        if (vertical) {
+            canvas_fill_rect(c, (Rect){a->r.x, (int)p.y, a->r.w, 1}, (Color){0, 0, 0, 25});
+            text_draw(t, c, a->r.x - w - px(a->s, 6), (int)p.y - th / 2, buf, fs, 0, THEME_INK);
+        } else {
+            canvas_fill_rect(c, (Rect){(int)p.x, a->r.y, 1, a->r.h}, (Color){0, 0, 0, 25});
+            text_draw(t, c, (int)p.x - w / 2, a->r.y + a->r.h + px(a->s, 4), buf, fs, 0,
+                      THEME_INK);
+        }
+    }
+}
+
+/* Sets up the axes for data ranges [x0,x1] x [y0,y1] inside r, with room for
+ * ticks and a title line; draws the frame, ticks, title and axis names. */
+static Axes axes(Canvas *c, Text *t, Rect r, double s, double x0, double x1, int logx,
+                 double y0, double y1, int logy, const char *title, const char *xname)
+{
+    Axes a = {{r.x + px(s, 64), r.y + px(s, 30), r.w / 2 - px(s, 64),
+               r.h - px(s, 30) - px(s, 40)},
+              logx ? log10(x0) : x0, logx ? log10(x1) : x1,
+              logy ? log10(y0) : y0, logy ? log10(y1) : y1, logx, logy, s};
+    if (!(a.x1 > a.x0)) a.x1 = a.x0 + 1;
+    if (!(a.y1 > a.y0)) a.y1 = a.y0 + 1, a.y0 -= 1;
+    canvas_fill_rect(c, r, THEME_BG);
+    canvas_fill_rect(c, (Rect){r.x, r.y, r.w, 1}, THEME_LINE);
+    text_draw(t, c, a.r.x, r.y + px(s, 6), title, px(s, THEME_TEXT), 1, THEME_INK);
+    ticks(c, t, &a, 0);
+    ticks(c, t, &a, 1);
+    canvas_stroke_rect(c, (Rect){a.r.x - 1, a.r.y - 1, a.r.w + 2, a.r.h + 2}, 1, THEME_INK);
+    int fs = px(s, THEME_SMALL);
+    text_draw(t, c, a.r.x + a.r.w - text_width(t, xname, fs, 1),
+              a.r.y + a.r.h + px(s, 20), xname, fs, 1, THEME_INK);
+    return a;
+}
+
+/* ---- loss against iteration ---------------------------------------------- */
+
+/* Writes path p's legend line: optimiser, rate, steps, cost, status, evaluations. */
+static void legend_line(const App *app, const Path *p, char *buf, int n)
+{
+    int k = (int)floor(p->cursor), end = k >= p->traj.len - 1;
+    long nf, ng;
+    optim_cost(p->kind, k, &nf, &ng);
+    snprintf(buf, n, "%s η %.3g · %d steps · C %.3g · %s · %ld ∇, %ld f",
+             optim_name(p->kind), app->optim.lr, k, p->traj.pts[k].loss,
+             end ? traj_status_name(p->traj.status) : "running", ng, nf);
+}
+
+void chart_draw_loss(const App *app, Canvas *c, Rect r, Text *t)
+{
+    double s = app->dpi * app->text_scale, lo = INFINITY, hi = -INFINITY;
+    int xmax = 10;
+    for (int i = 0; i < app->npaths; i++) {
+        const Path *p = &app->paths[i];
+        int k = (int)floor(p->cursor);
+        xmax = k > xmax ? k : xmax;
+        for (int j = 0; j <= k; j++) {
+            double v = p->traj.pts[j].loss;
+            if (isfinite(v) && fabs(v) < 1e300) lo = fmin(lo, v), hi = fmax(hi, v);
+        }
+    }
+    if (!(lo <= hi)) lo = 0, hi = 1;
+    int logy = lo > 0 && hi / lo > 100;
+    Axes a = axes(c, t, r, s, 0, xmax, 0, lo, hi, logy,
+                  logy ? "Cost per iteration (log scale)" : "Cost per iteration",
+                  "iteration");
+    Rect old = canvas_set_clip(c, a.r);
+    for (int i = 0; i < app->npaths; i++) {
+        const Path *p = &app->paths[i];
+        Vec2 prev = to_px(&a, 0, p->traj.pts[0].loss);
+        for (int j = 1; j <= (int)floor(p->cursor); j++) {
+            Vec2 q = to_px(&a, j, p->traj.pts[j].loss);
+            if (!isfinite(q.y)) break;
+            if (fabs(q.x - prev.x) < 0.5 && fabs(q.y - prev.y) < 0.5) continue;
+            canvas_line(c, prev.x, fmax(fmin(prev.y, 1e5), -1e5), q.x,
+                        fmax(fmin(q.y, 1e5), -1e5), 2 * s, plot_path_color(p->color));
+            prev = q;
+        }
+    }
+    canvas_set_clip(c, old);
+    /* the legend, right of the chart */
+    int fs = px(s, THEME_SMALL), lh = text_height(t, fs) + px(s, 3);
+    int x = a.r.x + a.r.w + px(s, 24), y = a.r.y, shown = 0;
+    char buf[160];
+    Rect lr = {x, r.y, r.x + r.w - x, r.h};
+    old = canvas_set_clip(c, lr);
+    for (int i = 0; i < app->npaths && y + 2 * lh <= r.y + r.h; i++, shown++) {
+        const Path *p = &app->paths[i];
+        canvas_fill_rect(c, (Rect){x, y + lh / 2 - px(s, 2), px(s, 16), px(s, 4)},
+                         plot_path_color(p->color));
+        legend_line(app, p, buf, sizeof buf);
+        text_draw(t, c, x + px(s, 22), y, buf, fs, i == app->selected, THEME_INK);
+        y += lh;
+    }
+    if (shown < app->npaths) {
+        snprintf(buf, sizeof buf, "… and %d more", app->npaths - shown);
+        text_draw(t, c, x + px(s, 22), y, buf, fs, 0, THEME_MUTED);
+    }
+    if (!app->npaths) text_draw(t, c, x, y, "Click the plot to start a path.", fs, 0, THEME_MUTED);
+    canvas_set_clip(c, old);
+}
+
+/* ---- final cost against the learning rate --------------------------------- */
+
+void chart_draw_sweep(const App *app, Canvas *c, Rect r, Text *t)
+{
+    double s = app->dpi * app->text_scale, lo = INFINITY, hi = -INFINITY;
+    char title[160];
+    const SweepPoint *sw = app->sweep;
+    int have = app->selected >= 0 && app->selected < app->npaths;
+    for (int i = 0; have && i < APP_SWEEP; i++)
+        if (sw[i].status != TRAJ_DIVERGED && isfinite(sw[i].loss))
+            lo = fmin(lo, sw[i].loss), hi = fmax(hi, sw[i].loss);
+    if (!(lo <= hi)) lo = 0, hi = 1;
+    int logy = lo > 0 && hi / lo > 100;
+    if (have) {
+        const Path *p = &app->paths[app->selected];
+        snprintf(title, sizeof title, "Final cost against η: %s from (%.3g, %.3g), ≤ %d steps",
+                 optim_name(p->kind), p->start.x, p->start.y, app->steps);
+    } else {
+        snprintf(title, sizeof title, "Final cost against η: click the plot to pick a start");
+    }
+    Axes a = axes(c, t, r, s, CFG_LR_MIN, CFG_LR_MAX, 1, lo, hi, logy, title, "learning rate η");
+    Rect old = canvas_set_clip(c, a.r);
+    Vec2 now = to_px(&a, app->optim.lr, 1);
+    canvas_fill_rect(c, (Rect){(int)now.x, a.r.y, px(s, 2), a.r.h}, THEME_ACCENT);
+    for (int i = 0; have && i < APP_SWEEP; i++) {
+        double y = sw[i].status == TRAJ_DIVERGED || !isfinite(sw[i].loss) ? NAN : sw[i].loss;
+        Vec2 q = to_px(&a, sw[i].lr, isnan(y) ? 1 : y);
+        if (isnan(y)) { /* off the chart: a cross along the top */
+            canvas_cross(c, q.x, a.r.y + px(s, 8), 5 * s, 2 * s, THEME_BAD);
+            continue;
+        }
+        Color col = sw[i].status == TRAJ_CONVERGED ? THEME_GOOD : THEME_MUTED;
+        canvas_disc(c, q.x, q.y, 4.5 * s, col);
+    }
+    canvas_set_clip(c, old);
+    int fs = px(s, THEME_SMALL), lh = text_height(t, fs) + px(s, 4);
+    int x = a.r.x + a.r.w + px(s, 24), y = a.r.y;
+    canvas_disc(c, x + 6 * s, y + lh / 2.0, 4.5 * s, THEME_GOOD);
+    text_draw(t, c, x + px(s, 18), y, "converged", fs, 0, THEME_INK);
+    canvas_disc(c, x + 6 * s, y + lh * 1.5, 4.5 * s, THEME_MUTED);
+    text_draw(t, c, x + px(s, 18), y + lh, "still moving (too small?)", fs, 0, THEME_INK);
+    canvas_cross(c, x + 6 * s, y + lh * 2.5, 5 * s, 2 * s, THEME_BAD);
+    text_draw(t, c, x + px(s, 18), y + 2 * lh, "diverged (too large)", fs, 0, THEME_INK);
+    canvas_fill_rect(c, (Rect){x + px(s, 5), y + 3 * lh + px(s, 2), px(s, 2), lh - px(s, 4)},
+                     THEME_ACCENT);
+    text_draw(t, c, x + px(s, 18), y + 3 * lh, "the η of the slider", fs, 0, THEME_INK);
+}
