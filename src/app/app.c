@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "app/chart.h"
+#include "app/explain.h"
 #include "app/figure.h"
 #include "app/keys.h"
 #include "app/panel.h"
@@ -473,6 +474,7 @@ void app_draw(App *app, Canvas *c, Text *t)
         update_sweep(app);
         chart_draw_sweep(app, c, app->layout.chart, t);
     }
+    explain_draw(app, c, t);
     panel_draw(app, c, t);
     if (app->help) keys_draw_help(app, c, t);
     app->dirty = 0;

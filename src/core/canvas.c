@@ -402,3 +402,18 @@ void canvas_blend_mask(Canvas *c, int x, int y, const uint8_t *mask, int w, int 
         }
     }
 }
+
+void canvas_arrow(Canvas *c, double x0, double y0, double x1, double y1, double width,
+                  double head, Color col)
+{
+    double dx = x1 - x0, dy = y1 - y0, len = hypot(dx, dy);
+    if (!(len > 0) || !isfinite(len)) return;
+    double h = fmin(head, len * 0.5), ux = dx / len, uy = dy / len;
+    canvas_line(c, x0, y0, x1, y1, width, col);
+    /* the head: two strokes at +-30 degrees back from the tip */
+    double cs = 0.8660254037844386, sn = 0.5;
+    canvas_line(c, x1, y1, x1 - h * (ux * cs - uy * sn), y1 - h * (uy * cs + ux * sn), width,
+                col);
+    canvas_line(c, x1, y1, x1 - h * (ux * cs + uy * sn), y1 - h * (uy * cs - ux * sn), width,
+                col);
+}

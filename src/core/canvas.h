@@ -47,6 +47,11 @@ void canvas_ring(Canvas *c, double cx, double cy, double r, double width, Color 
 /* Draws an anti-aliased "x" of half-size r and line width `width`. */
 void canvas_cross(Canvas *c, double cx, double cy, double r, double width, Color col);
 
+/* Draws an anti-aliased arrow from (x0,y0) to (x1,y1): a line of width `width`
+ * and two head strokes `head` pixels long (shorter arrows get shorter heads). */
+void canvas_arrow(Canvas *c, double x0, double y0, double x1, double y1, double width,
+                  double head, Color col);
+
 /* Blends colour col through an 8-bit coverage mask (w x h, `pitch` bytes a row)
  * with its top-left at pixel (x, y). Used for text glyphs. */
 void canvas_blend_mask(Canvas *c, int x, int y, const uint8_t *mask, int w, int h,

@@ -72,6 +72,21 @@ int traj_run(Trajectory *t, const Surface *s, const OptimConfig *cfg, Vec2 start
     return t->len;
 }
 
+int traj_explain(const Surface *s, const OptimConfig *cfg, Vec2 start, int k,
+                 OptimState *before, OptimDetail *d, TrajPoint *at)
+{
+    TrajIter it;
+    traj_begin(&it, s, cfg, start);
+    for (int i = 0; i < k; i++)
+        if (!traj_next(&it)) return -1;
+    const TrajPoint p = it.cur;
+    if (!finite_point(&p)) return -1;
+    if (before) *before = it.st;
+    if (at) *at = p;
+    optim_step(&it.cfg, &it.st, s, (Vec2){p.x, p.y}, p.loss, (Vec2){p.gx, p.gy}, d);
+    return 0;
+}
+
 void traj_describe(const Trajectory *t, char *buf, int n)
 {
     int steps = t->len > 0 ? t->len - 1 : 0;

@@ -46,6 +46,13 @@ void traj_begin(TrajIter *it, const Surface *s, const OptimConfig *cfg, Vec2 sta
  * point is not finite (a run stops there). */
 int traj_next(TrajIter *it);
 
+/* Replays the run from `start` up to point k and explains the step from point k to
+ * k + 1: stores the optimiser's state before it in *before (may be NULL), what the
+ * step did in *d, and point k in *at. Returns 0, or -1 when the run stops before
+ * point k + 1 (not finite). */
+int traj_explain(const Surface *s, const OptimConfig *cfg, Vec2 start, int k,
+                 OptimState *before, OptimDetail *d, TrajPoint *at);
+
 /* Describes how run t ended, for the label at its end: "converged in 812 steps",
  * "diverged at step 37" or "still moving after 5000 steps". */
 void traj_describe(const Trajectory *t, char *buf, int n);

@@ -132,6 +132,31 @@ static void test_optim_table(void **unused)
     assert_close(d.lr, 0.01, 0);
 }
 
+/* The explanation of step k replays the run: its step lands on point k + 1, and
+ * the state before it is the state after k steps. */
+static void test_explain(void **unused)
+{
+    (void)unused;
+    Trajectory t = make();
+    const Surface *s = surface_find("himmelblau");
+    for (int kind = 0; kind < OPTIM_COUNT; kind++) {
+        OptimConfig cfg = optim_config(kind);
+        cfg.lr = kind == OPTIM_HOTCOLD ? 0.1 : 0.005;
+        traj_run(&t, s, &cfg, (Vec2){-1, 1}, 40, (Vec2){0, 0}, TRAJ_STOP_FINITE);
+        for (int k = 0; k < 40; k += 13) {
+            OptimState st;
+            OptimDetail d;
+            TrajPoint at;
+            assert_int_equal(traj_explain(s, &cfg, (Vec2){-1, 1}, k, &st, &d, &at), 0);
+            assert_int_equal(st.t, k);
+            assert_memory_equal(&at, &t.pts[k], sizeof at);
+            assert_close(at.x + d.step.x, t.pts[k + 1].x, 1e-15);
+            assert_close(at.y + d.step.y, t.pts[k + 1].y, 1e-15);
+        }
+    }
+    free(t.pts);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -141,6 +166,7 @@ int main(void)
         cmocka_unit_test(test_iterator_matches_run),
         cmocka_unit_test(test_ravine_stability),
         cmocka_unit_test(test_optim_table),
+        cmocka_unit_test(test_explain),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
