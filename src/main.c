@@ -14,6 +14,7 @@
 #include "app/app.h"
 #include "cli/cli.h"
 #include "cli/opts.h"
+#include "core/data.h"
 #include "gfx/image.h"
 #include "gfx/text.h"
 #include "gfx/window.h"
@@ -44,6 +45,9 @@ static const struct {
     {SDLK_q, APP_KEY_Q},           {SDLK_EQUALS, APP_KEY_EQUALS},
     {SDLK_PLUS, APP_KEY_EQUALS},   {SDLK_KP_PLUS, APP_KEY_EQUALS},
     {SDLK_MINUS, APP_KEY_MINUS},   {SDLK_KP_MINUS, APP_KEY_MINUS},
+    {SDLK_BACKSPACE, APP_KEY_BACKSPACE}, {SDLK_DELETE, APP_KEY_DELETE},
+    {SDLK_LEFT, APP_KEY_LEFT},     {SDLK_END, APP_KEY_END},
+    {SDLK_RETURN, APP_KEY_RETURN}, {SDLK_KP_ENTER, APP_KEY_RETURN},
 };
 
 static int mods(void)
@@ -75,16 +79,16 @@ static int translate(App *app, Window *win, const SDL_Event *e)
     case SDL_MOUSEBUTTONDOWN:
     case SDL_MOUSEBUTTONUP:
         ev = (AppEvent){e->type == SDL_MOUSEBUTTONDOWN ? APP_EV_DOWN : APP_EV_UP,
-                        e->button.x * s, e->button.y * s, e->button.button, 0, 0, mods()};
+                        e->button.x * s, e->button.y * s, e->button.button, 0, 0, mods(), NULL};
         break;
     case SDL_MOUSEMOTION:
-        ev = (AppEvent){APP_EV_MOVE, e->motion.x * s, e->motion.y * s, 0, 0, 0, mods()};
+        ev = (AppEvent){APP_EV_MOVE, e->motion.x * s, e->motion.y * s, 0, 0, 0, mods(), NULL};
         break;
     case SDL_MOUSEWHEEL: {
         int x, y;
         SDL_GetMouseState(&x, &y);
         double dy = e->wheel.y * (e->wheel.direction == SDL_MOUSEWHEEL_FLIPPED ? -1 : 1);
-        ev = (AppEvent){APP_EV_WHEEL, x * s, y * s, 0, dy, 0, mods()};
+        ev = (AppEvent){APP_EV_WHEEL, x * s, y * s, 0, dy, 0, mods(), NULL};
         break;
     }
     case SDL_KEYDOWN:
@@ -95,6 +99,9 @@ static int translate(App *app, Window *win, const SDL_Event *e)
                 break;
             }
         return 1;
+    case SDL_TEXTINPUT:
+        ev = (AppEvent){.type = APP_EV_TEXT, .text = e->text.text};
+        break;
     case SDL_DROPFILE:
         open_scene(app, e->drop.file);
         SDL_free(e->drop.file);
@@ -156,6 +163,7 @@ static void setup(App *app, const Options *o, Window *win, Scene *sc)
     if (window_canvas(win, &c) != 0) die("out of memory for the window");
     if (app_init(app, o->surface, c.w, c.h, window_scale(win), CFG_WINDOW_STEPS) != 0)
         die("out of memory for the paths");
+    if (o->expr) app_set_expr(app, expr_text(o->expr));
     if (o->has_view) app->view = o->view;
     app->optim = o->optim;
     app->optim.horizon = app->steps;
@@ -215,9 +223,11 @@ int main(int argc, char **argv)
     if (!sc) die("out of memory");
     if (o.scene && scene_load(sc, o.scene, err, sizeof err) != 0) {
         fprintf(stderr, "losscape: --scene: %s\n", err);
+        opts_free(&o);
         return 2;
     }
     int w = o.has_size ? o.w : CFG_WIN_W, h = o.has_size ? o.h : CFG_WIN_H;
+    data_init(); /* trains mlp-slice's network once, before any frame needs it */
     if (SDL_Init(SDL_INIT_VIDEO) != 0) die("cannot start SDL: %s", SDL_GetError());
     if (TTF_Init() != 0) die("cannot start SDL_ttf: %s", TTF_GetError());
     SDL_EventState(SDL_DROPFILE, SDL_ENABLE);
@@ -227,6 +237,7 @@ int main(int argc, char **argv)
     static App app; /* large: kept off the stack */
     setup(&app, &o, win, sc);
     free(sc);
+    opts_free(&o);
     loop(&app, win, t);
     app_free(&app);
     text_free(t);

@@ -51,6 +51,8 @@ int app_init(App *app, const Surface *s, int w, int h, double dpi, int steps)
 void app_free(App *app)
 {
     plot_free(&app->cache);
+    expr_free(app->expr);
+    app->expr = NULL;
     free(app->pool);
     free(app->sweep_buf);
     app->pool = NULL;
@@ -209,16 +211,56 @@ static int hit_start(const App *app, Vec2 m)
     return hit;
 }
 
+/* ---- surfaces ------------------------------------------------------------ */
+
+void app_set_surface(App *app, const Surface *s)
+{
+    app->surface = s;
+    app->view = s->view;
+    app->style.log = s->log_default;
+    snprintf(app->edit, sizeof app->edit, "%s", "");
+    app->caret = 0;
+    app->edit_col = 0;
+    app_relayout(app);
+    app_recompute(app);
+    plot_invalidate(&app->cache);
+    app->requests |= APP_REQ_TITLE;
+}
+
+int app_set_expr(App *app, const char *text)
+{
+    char err[256];
+    int col = 0;
+    Expr *e = expr_compile(text, err, sizeof err, &col);
+    if (!e) {
+        app->edit_col = col;
+        app_message(app, 1, "f(x, y): %s (the previous surface stays)", err);
+        return -1;
+    }
+    Expr *old = app->expr;
+    app->expr = e;
+    app->typed = expr_surface(e);
+    snprintf(app->formula, sizeof app->formula, "f(x, y) = %s", expr_text(e));
+    app->typed.formula = app->formula;
+    if (app->surface != &app->typed) app->style.log = 0;
+    app->surface = &app->typed;
+    if (text != app->edit) snprintf(app->edit, sizeof app->edit, "%s", text);
+    app->caret = (int)strlen(app->edit);
+    app->edit_col = 0;
+    plot_invalidate(&app->cache);
+    app_recompute(app); /* before the old expression goes: paths read the surface */
+    expr_free(old);
+    app->requests |= APP_REQ_TITLE;
+    app_message(app, 0, "Surface: f(x, y) = %s", expr_text(e));
+    return 0;
+}
+
 /* ---- scenes ---------------------------------------------------------------- */
 
 int app_apply_scene(App *app, const Scene *sc)
 {
-    if (sc->set & SCENE_SURFACE) {
-        app->surface = surface_at(sc->surface);
-        app->style.log = app->surface->log_default;
-        set_view(app, app->surface->view);
-        app->requests |= APP_REQ_TITLE;
-    }
+    if (sc->set & SCENE_SURFACE) app_set_surface(app, surface_at(sc->surface));
+    if ((sc->set & SCENE_EXPR) && app_set_expr(app, sc->expr) != 0) return -1;
     if (sc->set & SCENE_VIEW) set_view(app, sc->view);
     if (sc->set & SCENE_OPTIMIZER) {
         app->optim.kind = sc->optimizer;
@@ -250,7 +292,7 @@ int app_apply_scene(App *app, const Scene *sc)
 void app_scene(const App *app, Scene *sc)
 {
     memset(sc, 0, sizeof *sc);
-    sc->set = SCENE_SURFACE | SCENE_VIEW | SCENE_OPTIMIZER | SCENE_LR | SCENE_SPEED |
+    sc->set = (app->surface == &app->typed ? SCENE_EXPR : SCENE_SURFACE) | SCENE_VIEW | SCENE_OPTIMIZER | SCENE_LR | SCENE_SPEED |
               SCENE_MODE | SCENE_COLORMAP | SCENE_LEVELS | SCENE_LOG | SCENE_MOMENTUM |
               SCENE_ALPHA | SCENE_BETA1 | SCENE_BETA2 | SCENE_SCHEDULE;
     const OptimConfig *o = &app->optim;
@@ -264,7 +306,8 @@ void app_scene(const App *app, Scene *sc)
     sc->decay = o->decay;
     if (o->eps > 0) sc->set |= SCENE_EPS;
     if (o->decay > 0) sc->set |= SCENE_DECAY;
-    sc->surface = surface_index(app->surface);
+    sc->surface = app->surface == &app->typed ? 0 : surface_index(app->surface);
+    if (app->expr) snprintf(sc->expr, sizeof sc->expr, "%s", expr_text(app->expr));
     sc->view = app->view;
     sc->optimizer = app->optim.kind;
     sc->lr = app->optim.lr;
@@ -380,6 +423,10 @@ void app_event(App *app, const AppEvent *ev)
                   ev->type == APP_EV_UP && ev->button == 1, 0};
     if (ev->type == APP_EV_KEY) {
         keys_handle(app, ev->key, ev->mod);
+        return;
+    }
+    if (ev->type == APP_EV_TEXT) {
+        if (app->editing) keys_type(app, ev->text);
         return;
     }
     if (ev->type == APP_EV_LEAVE) {

@@ -8,6 +8,7 @@
 
 #include "app/layout.h"
 #include "app/ui.h"
+#include "core/expr.h"
 #include "core/plot.h"
 #include "core/scene.h"
 #include "core/sweep.h"
@@ -35,6 +36,7 @@ typedef enum {
     APP_EV_WHEEL,  /* wheel by dy notches (positive: away from the user) at x, y */
     APP_EV_KEY,    /* key pressed: key, mod */
     APP_EV_LEAVE,  /* the mouse left the window */
+    APP_EV_TEXT,   /* text typed: text (UTF-8) */
 } AppEventType;
 
 enum { APP_MOD_CTRL = 1, APP_MOD_SHIFT = 2 };
@@ -43,7 +45,8 @@ typedef enum {
     APP_KEY_NONE, APP_KEY_SPACE, APP_KEY_N, APP_KEY_RIGHT, APP_KEY_R, APP_KEY_C,
     APP_KEY_LBRACKET, APP_KEY_RBRACKET, APP_KEY_HOME, APP_KEY_H, APP_KEY_F1,
     APP_KEY_S, APP_KEY_F12, APP_KEY_F11, APP_KEY_ESCAPE, APP_KEY_Q,
-    APP_KEY_EQUALS, APP_KEY_MINUS
+    APP_KEY_EQUALS, APP_KEY_MINUS, APP_KEY_BACKSPACE, APP_KEY_DELETE, APP_KEY_LEFT,
+    APP_KEY_END, APP_KEY_RETURN
 } AppKey;
 
 typedef struct {
@@ -53,6 +56,7 @@ typedef struct {
     double dy;      /* wheel notches */
     AppKey key;
     int mod;        /* APP_MOD_* */
+    const char *text; /* APP_EV_TEXT: what was typed, UTF-8 */
 } AppEvent;
 
 /* Requests from the app to the window layer, read and cleared by main.c. */
@@ -65,7 +69,16 @@ enum {
 
 typedef struct {
     /* the surface and how it is drawn */
-    const Surface *surface;
+    const Surface *surface;   /* from the catalogue, or &typed */
+    Expr *expr;               /* the typed expression in use (owned), or NULL */
+    Surface typed;            /* its surface */
+    char formula[SCENE_MAX_EXPR + 16]; /* "f(x, y) = ...", its title */
+
+    /* the expression field */
+    char edit[SCENE_MAX_EXPR]; /* the text being typed */
+    int caret;                /* byte offset of the caret in edit */
+    int editing;              /* nonzero: keys go to the field */
+    int edit_col;             /* column of the last error (1-based characters), 0 none */
     View view;
     PlotStyle style;
     PlotCache cache;          /* sampled field and contours (owned) */
@@ -159,6 +172,14 @@ void app_relayout(App *app);
 
 /* Recomputes every path from its start (after lr, surface or optimiser changes). */
 void app_recompute(App *app);
+
+/* Compiles text and, when it is valid, shows it as the surface (the view is kept,
+ * paths recomputed); otherwise keeps the previous surface and puts the error with
+ * its column in the status line. Returns 0 or -1. */
+int app_set_expr(App *app, const char *text);
+
+/* Shows catalogue surface s with its default view and colour scale. */
+void app_set_surface(App *app, const Surface *s);
 
 /* Sets the learning rate (clamped to the slider's range) and recomputes. */
 void app_set_lr(App *app, double lr);

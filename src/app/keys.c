@@ -4,6 +4,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "app/theme.h"
 #include "config.h"
@@ -109,14 +110,71 @@ static const char *mouse_help[][2] = {
     {"wheel", "zoom about the cursor"},
     {"middle or Shift+drag", "pan"},
     {"hover", "parameters, cost and gradient below"},
+    {"click the f(x, y) field", "type a function; Enter shows it"},
 };
 
 #define NBIND ((int)(sizeof bindings / sizeof bindings[0]))
 #define NMOUSE ((int)(sizeof mouse_help / sizeof mouse_help[0]))
 
+/* ---- the expression field ------------------------------------------------- */
+
+void keys_type(App *app, const char *text)
+{
+    size_t len = strlen(app->edit), add = strlen(text);
+    if (len + add >= sizeof app->edit) return;
+    memmove(app->edit + app->caret + add, app->edit + app->caret, len - app->caret + 1);
+    memcpy(app->edit + app->caret, text, add);
+    app->caret += (int)add;
+    app->edit_col = 0;
+    app->dirty = 1;
+}
+
+/* Returns the byte offset of the character before (dir < 0) or after the caret. */
+static int step_char(const char *s, int at, int dir)
+{
+    if (dir < 0) {
+        while (at > 0 && ((unsigned char)s[--at] & 0xC0) == 0x80) {}
+        return at;
+    }
+    if (s[at]) at++;
+    while (((unsigned char)s[at] & 0xC0) == 0x80) at++;
+    return at;
+}
+
+/* Edits the field for key; returns 1 when the key was an editing key. */
+static int edit_key(App *app, AppKey key)
+{
+    char *s = app->edit;
+    int len = (int)strlen(s), a, b;
+    switch (key) {
+    case APP_KEY_BACKSPACE:
+    case APP_KEY_DELETE:
+        a = key == APP_KEY_BACKSPACE ? step_char(s, app->caret, -1) : app->caret;
+        b = key == APP_KEY_BACKSPACE ? app->caret : step_char(s, app->caret, 1);
+        memmove(s + a, s + b, (size_t)(len - b + 1));
+        app->caret = a;
+        app->edit_col = 0;
+        break;
+    case APP_KEY_LEFT: app->caret = step_char(s, app->caret, -1); break;
+    case APP_KEY_RIGHT: app->caret = step_char(s, app->caret, 1); break;
+    case APP_KEY_HOME: app->caret = 0; break;
+    case APP_KEY_END: app->caret = len; break;
+    case APP_KEY_RETURN: app_set_expr(app, s); break;
+    case APP_KEY_ESCAPE: app->editing = 0; break;
+    default: return 0;
+    }
+    app->dirty = 1;
+    return 1;
+}
+
 void keys_handle(App *app, AppKey key, int mod)
 {
     int ctrl = mod & APP_MOD_CTRL;
+    /* while typing, keys edit the text; only Ctrl bindings still act */
+    if (app->editing && !ctrl) {
+        edit_key(app, key);
+        return;
+    }
     for (int i = 0; i < NBIND; i++)
         if (bindings[i].key == key && (bindings[i].mod & APP_MOD_CTRL) == ctrl) {
             bindings[i].fn(app);

@@ -8,6 +8,9 @@
 /* Runs the action bound to key with modifiers mod (APP_MOD_*), if any. */
 void keys_handle(App *app, AppKey key, int mod);
 
+/* Inserts typed text at the caret of the expression field. */
+void keys_type(App *app, const char *text);
+
 /* Draws the help overlay listing every binding over the whole window. */
 void keys_draw_help(App *app, Canvas *c, Text *t);
 

@@ -10,7 +10,7 @@
 #include "app/theme.h"
 
 static const char *names[W_COUNT] = {
-    [W_SURFACE] = "surface",   [W_OPTIMIZER] = "optimizer", [W_LR] = "lr",
+    [W_SURFACE] = "surface",   [W_EXPR] = "expr",           [W_OPTIMIZER] = "optimizer", [W_LR] = "lr",
     [W_MOMENTUM] = "momentum", [W_ALPHA] = "alpha",         [W_BETA1] = "beta1",
     [W_BETA2] = "beta2",       [W_EPS] = "eps",             [W_SCHEDULE] = "schedule",
     [W_DECAY] = "decay",       [W_RACE] = "race",           [W_PLAY] = "play",
@@ -32,6 +32,7 @@ static const struct {
     WidgetId w[4];
 } rows[] = {
     {1, NEED_NONE, 0, 1, {W_SURFACE}},
+    {0, NEED_NONE, 0, 1, {W_EXPR}},
     {1, NEED_NONE, 0, 1, {W_OPTIMIZER}},
     {1, NEED_NONE, 0, 1, {W_LR}},
     {1, NEED_PARAM, OPTIM_P_MOMENTUM, 1, {W_MOMENTUM}},

@@ -12,15 +12,10 @@
 
 #define MAX_ITEMS 64
 
-/* Applies a new surface: its default view and colour scale, paths recomputed. */
+/* Applies catalogue surface i. */
 static void set_surface(App *app, int i)
 {
-    app->surface = surface_at(i);
-    app->view = app->surface->view;
-    app->style.log = app->surface->log_default;
-    app_resize(app, app->w, app->h, app->dpi);
-    app_recompute(app);
-    app->requests |= APP_REQ_TITLE;
+    app_set_surface(app, surface_at(i));
     app_message(app, 0, "Surface: %s.", app->surface->name);
 }
 
@@ -181,6 +176,55 @@ static void view_rows(App *app)
     }
 }
 
+/* The expression field: a click focuses it (keys then edit it, Enter applies);
+ * drawn red with a mark under the column of an error. */
+static void expr_field(App *app)
+{
+    Ui *ui = &app->ui;
+    Rect r = app->layout.widget[W_EXPR];
+    if (!ui->cv) {
+        if (ui->in.pressed) {
+            int in = ui_inside(r, ui->in.x, ui->in.y);
+            if (in != app->editing) app->dirty = 1;
+            app->editing = in;
+            if (in) ui->consumed = 1;
+        }
+        return;
+    }
+    int fs = (int)lround(THEME_TEXT * ui->scale), pad = (int)lround(8 * ui->scale);
+    canvas_fill_rect(ui->cv, r, THEME_FACE);
+    canvas_stroke_rect(ui->cv, r, app->editing ? 2 : 1,
+                       app->edit_col ? THEME_BAD : app->editing ? THEME_ACCENT : THEME_LINE);
+    Rect inner = {r.x + pad, r.y, r.w - 2 * pad, r.h};
+    Rect old = canvas_set_clip(ui->cv, inner);
+    int th = text_height(ui->text, fs), y = r.y + (r.h - th) / 2;
+    if (!app->edit[0] && !app->editing) {
+        text_draw(ui->text, ui->cv, inner.x, y, "f(x, y) = … type, then Enter", fs, 0,
+                  THEME_MUTED);
+    } else {
+        /* scroll so the caret stays in view */
+        char head[SCENE_MAX_EXPR];
+        snprintf(head, sizeof head, "%.*s", app->caret, app->edit);
+        int cx = text_width(ui->text, head, fs, 0);
+        int shift = cx > inner.w - 4 ? cx - inner.w + 4 : 0;
+        text_draw(ui->text, ui->cv, inner.x - shift, y, app->edit, fs, 0,
+                  app->edit_col ? THEME_BAD : THEME_INK);
+        if (app->edit_col) { /* a mark under the column of the error */
+            int k = 0, n = 0;
+            while (app->edit[k] && n < app->edit_col - 1)
+                n += ((unsigned char)app->edit[k++] & 0xC0) != 0x80;
+            while (((unsigned char)app->edit[k] & 0xC0) == 0x80) k++;
+            snprintf(head, sizeof head, "%.*s", k, app->edit);
+            int ex = inner.x - shift + text_width(ui->text, head, fs, 0);
+            canvas_fill_rect(ui->cv, (Rect){ex, y + th, (int)lround(8 * ui->scale), 2},
+                             THEME_BAD);
+        }
+        if (app->editing)
+            canvas_fill_rect(ui->cv, (Rect){inner.x - shift + cx, y, 2, th}, THEME_ACCENT);
+    }
+    canvas_set_clip(ui->cv, old);
+}
+
 /* The widgets, top to bottom; in the event pass they change app. */
 static void widgets(App *app)
 {
@@ -190,11 +234,15 @@ static void widgets(App *app)
     const char *items[MAX_ITEMS];
     char buf[64];
 
-    int n = surface_count() < MAX_ITEMS ? surface_count() : MAX_ITEMS;
+    int n = surface_count() < MAX_ITEMS - 1 ? surface_count() : MAX_ITEMS - 1;
     for (int i = 0; i < n; i++) items[i] = surface_at(i)->name;
     int sel = surface_index(app->surface);
+    if (sel < 0) items[sel = n++] = "typed below"; /* the typed expression */
     caption(app, W_SURFACE, "Surface", NULL);
-    if (ui_dropdown(ui, W_SURFACE + 1, W[W_SURFACE], items, n, &sel)) set_surface(app, sel);
+    if (ui_dropdown(ui, W_SURFACE + 1, W[W_SURFACE], items, n, &sel) &&
+        sel < surface_count())
+        set_surface(app, sel);
+    expr_field(app);
 
     for (int i = 0; i < OPTIM_COUNT; i++) items[i] = optim_name(i);
     sel = app->optim.kind;

@@ -15,6 +15,7 @@
 
 #include "app/figure.h"
 #include "cli/cli.h"
+#include "core/data.h"
 #include "config.h"
 #include "gfx/text.h"
 
@@ -393,6 +394,7 @@ int bench_main(int argc, char **argv)
         usage();
         return 0;
     }
+    data_init(); /* train mlp-slice before anything is timed */
     if (TTF_Init() != 0) {
         fprintf(stderr, "losscape bench: cannot start SDL_ttf: %s\n", TTF_GetError());
         return 1;

@@ -3,26 +3,48 @@
 #include "cli.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app/layout.h"
 #include "app/figure.h"
 #include "cli/opts.h"
 
-static int layout_main(int argc, char **argv);
+static int layout_main(Options *opts);
 
 static const struct {
     const char *name;
-    int (*run)(int argc, char **argv);
+    int (*run)(Options *o);            /* given the options parsed for `cmd` */
+    unsigned cmd;                      /* OPT_* */
+    int (*raw)(int argc, char **argv); /* or parses its own */
     const char *what;
 } commands[] = {
-    {"list", list_main, "the surface catalogue (--json for JSON)"},
-    {"trace", trace_main, "run the optimiser from --start points; CSV on stdout"},
-    {"sweep", sweep_main, "final cost against the learning rate from one start; CSV"},
-    {"render", render_main, "draw the canvas into a PNG (--out FILE.png)"},
-    {"bench", bench_main, "times every stage of a frame"},
-    {"layout", layout_main, "where the window's widgets are, as JSON"},
+    {"list", list_main, OPT_LIST, NULL, "the surface catalogue (--json for JSON)"},
+    {"trace", trace_main, OPT_TRACE, NULL,
+     "run the optimiser from --start points; CSV on stdout"},
+    {"sweep", sweep_main, OPT_SWEEP, NULL,
+     "final cost against the learning rate from one start; CSV"},
+    {"render", render_main, OPT_RENDER, NULL, "draw the canvas into a PNG (--out FILE.png)"},
+    {"bench", NULL, 0, bench_main, "times every stage of a frame"},
+    {"layout", layout_main, OPT_LAYOUT, NULL, "where the window's widgets are, as JSON"},
 };
+
+/* Parses the options of command i, runs it and frees them; returns its status. */
+static int run(int i, int argc, char **argv)
+{
+    char prog[64];
+    Options *o = malloc(sizeof *o);
+    if (!o) {
+        fprintf(stderr, "losscape: out of memory\n");
+        return 1;
+    }
+    snprintf(prog, sizeof prog, "losscape %s", commands[i].name);
+    int rc = opts_parse(o, argc - 1, argv + 1, commands[i].cmd, prog);
+    if (rc == 0) rc = commands[i].run(o);
+    opts_free(o);
+    free(o);
+    return rc;
+}
 
 #define NCMD ((int)(sizeof commands / sizeof commands[0]))
 
@@ -43,7 +65,9 @@ int cli_main(int argc, char **argv)
 {
     if (argc < 2) return -1;
     for (int i = 0; i < NCMD; i++)
-        if (strcmp(argv[1], commands[i].name) == 0) return commands[i].run(argc - 1, argv + 1);
+        if (strcmp(argv[1], commands[i].name) == 0)
+            return commands[i].raw ? commands[i].raw(argc - 1, argv + 1)
+                                   : run(i, argc - 1, argv + 1);
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
         usage(stdout);
         return opts_finish("losscape");
@@ -65,12 +89,9 @@ static void rect_json(const char *name, Rect r, const char *sep)
            r.h, sep);
 }
 
-static int layout_main(int argc, char **argv)
+static int layout_main(Options *o)
 {
-    Options o;
-    int rc = opts_parse(&o, argc - 1, argv + 1, OPT_LAYOUT, "losscape layout");
-    if (rc) return rc;
-    if (o.help) {
+    if (o->help) {
         printf("usage: losscape layout [--size WxH] [--surface NAME] [--view X0,X1,Y0,Y1]\n"
                "                       [--optimizer NAME] [--schedule NAME]\n"
                "JSON {canvas:{x,y,w,h}, widgets:[{name,x,y,w,h}]} in window pixels;\n"
@@ -80,13 +101,13 @@ static int layout_main(int argc, char **argv)
         opts_usage(OPT_LAYOUT, stdout);
         return 0;
     }
-    LayoutIn in = {o.has_size ? o.w : CFG_WIN_W, o.has_size ? o.h : CFG_WIN_H, 1.0, o.view,
-                   o.optim.kind, o.optim.schedule, 0};
+    LayoutIn in = {o->has_size ? o->w : CFG_WIN_W, o->has_size ? o->h : CFG_WIN_H, 1.0, o->view,
+                   o->optim.kind, o->optim.schedule, 0};
     Layout L = layout_compute(&in);
     printf("{\"canvas\":{\"x\":%d,\"y\":%d,\"w\":%d,\"h\":%d},", L.plot.x, L.plot.y,
            L.plot.w, L.plot.h);
-    printf("\"view\":{\"x0\":%.17g,\"x1\":%.17g,\"y0\":%.17g,\"y1\":%.17g},", o.view.x0,
-           o.view.x1, o.view.y0, o.view.y1);
+    printf("\"view\":{\"x0\":%.17g,\"x1\":%.17g,\"y0\":%.17g,\"y1\":%.17g},", o->view.x0,
+           o->view.x1, o->view.y0, o->view.y1);
     printf("\"areas\":[");
     rect_json("figure", L.canvas, ",");
     rect_json("panel", L.panel, ",");

@@ -7,11 +7,16 @@
  * returns the exit status (0, 1 or 2); returns -1 when the window should open. */
 int cli_main(int argc, char **argv);
 
-/* The subcommands; argv[0] is the subcommand's name. Each returns its exit status. */
-int list_main(int argc, char **argv);
-int trace_main(int argc, char **argv);
-int render_main(int argc, char **argv);
+#include "cli/opts.h"
+
+/* The subcommands, given their parsed options (cli_main parses and frees them).
+ * Each returns its exit status. */
+int list_main(Options *o);
+int trace_main(Options *o);
+int render_main(Options *o);
+int sweep_main(Options *o);
+
+/* `bench` parses its own options; argv[0] is "bench". */
 int bench_main(int argc, char **argv);
-int sweep_main(int argc, char **argv);
 
 #endif

@@ -61,18 +61,15 @@ static void table(void)
     }
 }
 
-int list_main(int argc, char **argv)
+int list_main(Options *o)
 {
-    Options o;
-    int rc = opts_parse(&o, argc - 1, argv + 1, OPT_LIST, "losscape list");
-    if (rc) return rc;
-    if (o.help) {
+    if (o->help) {
         printf("usage: losscape list [--json]\n"
                "The surface catalogue; --json prints an array of\n"
                "{name, kind, formula, xmin, xmax, ymin, ymax, xlabel, ylabel, minima:[{x,y,f}]}\n");
         return 0;
     }
-    if (o.json)
+    if (o->json)
         json();
     else
         table();

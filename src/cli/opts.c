@@ -44,11 +44,25 @@ static int p_surface(Options *o, void *field, const char *v, char *err, int n)
 {
     (void)field;
     o->surface = surface_find(v);
+    o->has_surface = 1;
     if (o->surface) return 0;
     int len = snprintf(err, n, "unknown surface '%s'; one of", v);
     for (int i = 0; i < surface_count() && len < n; i++)
         len += snprintf(err + len, n - len, " %s", surface_at(i)->name);
     return -1;
+}
+
+/* --expr TEXT: compiled at once, so a syntax error names its column. */
+static int p_expr(Options *o, void *field, const char *v, char *err, int n)
+{
+    (void)field;
+    expr_free(o->expr);
+    o->expr = expr_compile(v, err, n, NULL);
+    if (!o->expr) return -1;
+    o->typed = expr_surface(o->expr);
+    snprintf(o->formula, sizeof o->formula, "f(x, y) = %s", expr_text(o->expr));
+    o->typed.formula = o->formula;
+    return 0;
 }
 
 static int p_view(Options *o, void *field, const char *v, char *err, int n)
@@ -299,6 +313,8 @@ static const struct {
     const char *arg, *help;
 } options[] = {
     {"surface", p_surface, 0, PICTURE | OPT_TRACE | OPT_SWEEP, "NAME", "surface from `losscape list`"},
+    {"expr", p_expr, 0, PICTURE | OPT_TRACE | OPT_SWEEP, "\"EXPRESSION\"",
+     "a typed f(x, y) instead of --surface"},
     {"view", p_view, 0, PICTURE | OPT_TRACE | OPT_SWEEP, "X0,X1,Y0,Y1", "parameter rectangle shown"},
     {"optimizer", p_optimizer, 0, OPTIMIZING | OPT_LAYOUT, "NAME[,NAME...]",
      "gd momentum nesterov adagrad rmsprop adam hotcold;\n"
@@ -368,12 +384,25 @@ int opts_parse(Options *o, int argc, char **argv, unsigned cmd, const char *prog
         void *field = (char *)o + options[k].offset;
         if (options[k].parse(o, field, argv[++i], err, sizeof err) != 0) {
             fprintf(stderr, "%s: --%s: %s\n", prog, options[k].name, err);
+            opts_free(o);
             return 2;
         }
     }
+    if (o->expr && o->has_surface) {
+        fprintf(stderr, "%s: --surface and --expr: give one of them, not both\n", prog);
+        opts_free(o);
+        return 2;
+    }
+    if (o->expr) o->surface = &o->typed;
     if (!o->has_view) o->view = o->surface->view;
     o->style.log = o->has_log || o->surface->log_default;
     return 0;
+}
+
+void opts_free(Options *o)
+{
+    expr_free(o->expr);
+    o->expr = NULL;
 }
 
 OptimConfig opts_optim(const Options *o, int i)

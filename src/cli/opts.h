@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "config.h"
+#include "core/expr.h"
 #include "core/plot.h"
 
 /* Which command an option belongs to (bit flags). */
@@ -22,7 +23,11 @@ enum {
 #define OPTS_MAX_OPTIM 16 /* most optimisers in one race */
 
 typedef struct {
-    const Surface *surface;   /* --surface (default CFG_SURFACE) */
+    const Surface *surface;   /* --surface (default CFG_SURFACE), or &typed */
+    Expr *expr;               /* --expr, compiled (owned; opts_free frees it) */
+    Surface typed;            /* the surface of --expr */
+    char formula[EXPR_MAX_CHARS * 4 + 16]; /* "f(x, y) = TEXT", its title */
+    int has_surface;          /* --surface given */
     int has_view;             /* --view given */
     View view;                /* --view X0,X1,Y0,Y1 */
     OptimConfig optim;        /* --optimizer (the first), --lr */
@@ -58,6 +63,9 @@ OptimConfig opts_optim(const Options *o, int i);
 /* Flushes stdout; returns 0, or 1 after printing "PROG: cannot write the output"
  * when writing failed (a full disk, a closed pipe). */
 int opts_finish(const char *prog);
+
+/* Frees what opts_parse allocated (the compiled --expr). */
+void opts_free(Options *o);
 
 /* Prints the options command `cmd` accepts, one per line with its help. */
 void opts_usage(unsigned cmd, FILE *f);

@@ -71,12 +71,10 @@ static int draw_and_save(const Options *o, Text *t, const PlotPath *pp, int npat
     return rc;
 }
 
-int render_main(int argc, char **argv)
+int render_main(Options *o)
 {
-    Options o;
-    int rc = opts_parse(&o, argc - 1, argv + 1, OPT_RENDER, "losscape render");
-    if (rc) return rc;
-    if (o.help) {
+    int rc = 0;
+    if (o->help) {
         printf("usage: losscape render --out FILE.png [--size WxH] [--start X,Y ...]\n"
                "                       [--steps N] [options]\n"
                "Draws exactly what the window's canvas shows, each path run to its end as\n"
@@ -84,13 +82,13 @@ int render_main(int argc, char **argv)
         opts_usage(OPT_RENDER, stdout);
         return 0;
     }
-    if (!o.has_steps) o.steps = CFG_WINDOW_STEPS; /* as far as the window runs a path */
-    if (o.nstarts * o.noptim > CFG_MAX_STARTS) {
+    if (!o->has_steps) o->steps = CFG_WINDOW_STEPS; /* as far as the window runs a path */
+    if (o->nstarts * o->noptim > CFG_MAX_STARTS) {
         fprintf(stderr, "losscape render: --start x --optimizer: at most %d paths, got %d\n",
-                CFG_MAX_STARTS, o.nstarts * o.noptim);
+                CFG_MAX_STARTS, o->nstarts * o->noptim);
         return 2;
     }
-    if (!o.out) {
+    if (!o->out) {
         fprintf(stderr, "losscape render: --out FILE.png is required\n");
         return 2;
     }
@@ -105,11 +103,11 @@ int render_main(int argc, char **argv)
     const char *lp[CFG_MAX_STARTS];
     for (int i = 0; i < CFG_MAX_STARTS; i++) lp[i] = labels[i];
     rc = 1;
-    int n = t ? run_paths(&o, bufs, pp, labels) : 0;
+    int n = t ? run_paths(o, bufs, pp, labels) : 0;
     if (n < 0)
-        fprintf(stderr, "losscape render: out of memory for %ld steps\n", o.steps);
+        fprintf(stderr, "losscape render: out of memory for %ld steps\n", o->steps);
     else if (t)
-        rc = draw_and_save(&o, t, pp, n, lp);
+        rc = draw_and_save(o, t, pp, n, lp);
     for (int i = 0; i < CFG_MAX_STARTS; i++) free(bufs[i]);
     text_free(t);
     TTF_Quit();

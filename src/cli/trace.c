@@ -16,12 +16,9 @@ static void num(double v, const char *sep)
         printf("%.17g%s", v, sep);
 }
 
-int trace_main(int argc, char **argv)
+int trace_main(Options *o)
 {
-    Options o;
-    int rc = opts_parse(&o, argc - 1, argv + 1, OPT_TRACE, "losscape trace");
-    if (rc) return rc;
-    if (o.help) {
+    if (o->help) {
         printf("usage: losscape trace --start X,Y [--start X,Y ...] [--steps N] [options]\n"
                "CSV on stdout: path,optimizer,step,x,y,loss,gx,gy; one row per step,\n"
                "step 0 is the start; paths numbered from 0, start by start and, with\n"
@@ -30,25 +27,25 @@ int trace_main(int argc, char **argv)
         opts_usage(OPT_TRACE, stdout);
         return 0;
     }
-    if (o.nstarts == 0) {
+    if (o->nstarts == 0) {
         fprintf(stderr, "losscape trace: --start X,Y is required (at least one)\n");
         return 2;
     }
     printf("path,optimizer,step,x,y,loss,gx,gy\n");
-    for (int p = 0; p < o.nstarts; p++)
-        for (int k = 0; k < o.noptim; k++) {
-            OptimConfig cfg = opts_optim(&o, k);
+    for (int p = 0; p < o->nstarts; p++)
+        for (int k = 0; k < o->noptim; k++) {
+            OptimConfig cfg = opts_optim(o, k);
             TrajIter it;
-            traj_begin(&it, o.surface, &cfg, o.starts[p]);
+            traj_begin(&it, o->surface, &cfg, o->starts[p]);
             for (;;) {
                 const TrajPoint *q = &it.cur;
-                printf("%d,%s,%ld,", p * o.noptim + k, optim_name(cfg.kind), it.step);
+                printf("%d,%s,%ld,", p * o->noptim + k, optim_name(cfg.kind), it.step);
                 num(q->x, ",");
                 num(q->y, ",");
                 num(q->loss, ",");
                 num(q->gx, ",");
                 num(q->gy, "\n");
-                if (it.step >= o.steps || !traj_next(&it)) break;
+                if (it.step >= o->steps || !traj_next(&it)) break;
             }
         }
     return opts_finish("losscape trace");

@@ -5,6 +5,8 @@
  * temporary file in the same directory and renames it over the target. */
 #include "scene.h"
 
+#include "expr.h"
+
 #include <assert.h>
 #include <errno.h>
 #include <math.h>
@@ -19,7 +21,7 @@
 #include "plot.h"
 #include "surface.h"
 
-#define MAX_LINE  4096           /* bytes of one line, including the NUL */
+#define MAX_LINE (SCENE_MAX_EXPR + 64) /* longest line: an expr of 4096 characters */
 #define MAX_FILE  (1L << 20)     /* bytes of a scene file: 1 MiB */
 #define MAX_SPEED 1e6            /* steps per second */
 #define BLANK     " \t\r"        /* trimmed around keys and values; \r makes CRLF work */
@@ -136,7 +138,21 @@ static int text(Parser *p, const char *key, const char *v, char *dst) {
 
 /* ---- one parse function per key: value v (trimmed) into sc; 0 or -1 ---- */
 
+static int parse_expr(Parser *p, Scene *sc, const char *v) {
+    char err[256];
+    if (sc->set & SCENE_SURFACE) return fail(p, "give surface or expr, not both");
+    Expr *e = expr_compile(v, err, sizeof err, NULL);
+    if (!e) return fail(p, "expr: %s", err);
+    expr_free(e);
+    if (strlen(v) >= sizeof sc->expr) return fail(p, "expr: too long");
+    strcpy(sc->expr, v);
+    return 0;
+}
+
+static void write_expr(Out *o, const Scene *sc) { put(o, "%s", sc->expr); }
+
 static int parse_surface(Parser *p, Scene *sc, const char *v) {
+    if (sc->set & SCENE_EXPR) return fail(p, "give surface or expr, not both");
     int i = surface_index(surface_find(v));
     if (i < 0) return fail(p, "surface must be a name from `losscape list`, got '%s'", v);
     sc->surface = i;
@@ -358,6 +374,7 @@ typedef struct {
 /* Order is the order scene_format writes keys in. */
 static const Key keys[] = {
     {"surface", SCENE_SURFACE, parse_surface, write_surface},
+    {"expr", SCENE_EXPR, parse_expr, write_expr},
     {"view", SCENE_VIEW, parse_view, write_view},
     {"optimizer", SCENE_OPTIMIZER, parse_optimizer, write_optimizer},
     {"lr", SCENE_LR, parse_lr, write_lr},
@@ -377,7 +394,6 @@ static const Key keys[] = {
     {"note", SCENE_NOTE, parse_note, write_note},
     {"start", 0, parse_start, NULL},
     /* DESIGN section 6 keys that a later version will read */
-    {"expr", 0, NULL, NULL},
     {"batch", 0, NULL, NULL},
     {"seed", 0, NULL, NULL},
     {"grad", 0, NULL, NULL},

@@ -9,6 +9,7 @@
 
 #define SCENE_MAX_STARTS 256
 #define SCENE_MAX_TEXT 1024 /* bytes of title or note, including the NUL */
+#define SCENE_MAX_EXPR (4 * 4096 + 1) /* bytes of expr: 4096 characters of UTF-8 */
 
 /* Which keys a scene file set (bit flags of Scene.set). */
 enum {
@@ -29,12 +30,14 @@ enum {
     SCENE_BETA2 = 1 << 14,
     SCENE_EPS = 1 << 15,
     SCENE_SCHEDULE = 1 << 16,
-    SCENE_DECAY = 1 << 17
+    SCENE_DECAY = 1 << 17,
+    SCENE_EXPR = 1 << 18
 };
 
 typedef struct {
     unsigned set;                    /* SCENE_* flags of the keys present */
     int surface;                     /* index into the surface catalogue */
+    char expr[SCENE_MAX_EXPR];       /* expr = a typed f(x, y), checked to compile */
     View view;                       /* view = x0 x1 y0 y1 */
     int optimizer;                   /* OptimKind: the first of `optimizer = a,b,...` */
     unsigned race;                   /* bit k: optimiser k races; 0 when only one is named */

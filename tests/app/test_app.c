@@ -26,7 +26,7 @@ static void free_app(App *app)
 
 static void mouse(App *app, AppEventType type, int button, Vec2 px)
 {
-    AppEvent ev = {type, px.x, px.y, button, 0, APP_KEY_NONE, 0};
+    AppEvent ev = {type, px.x, px.y, button, 0, APP_KEY_NONE, 0, NULL};
     app_event(app, &ev);
 }
 
@@ -206,7 +206,7 @@ static void test_zoom_about_cursor(void **unused)
     (void)unused;
     App *app = new_app();
     Vec2 m = px_of(app, (Vec2){2, 1});
-    AppEvent ev = {APP_EV_WHEEL, m.x, m.y, 0, 2, APP_KEY_NONE, 0};
+    AppEvent ev = {APP_EV_WHEEL, m.x, m.y, 0, 2, APP_KEY_NONE, 0, NULL};
     double w0 = app->view.x1 - app->view.x0;
     app_event(app, &ev);
     assert_close(app->view.x1 - app->view.x0, w0 * CFG_ZOOM_STEP * CFG_ZOOM_STEP, 1e-12);
@@ -215,6 +215,56 @@ static void test_zoom_about_cursor(void **unused)
     assert_close(p.y, 1, 1e-9);
     key(app, APP_KEY_HOME, 0);
     assert_close(app->view.x1 - app->view.x0, w0, 0);
+    free_app(app);
+}
+
+static void type(App *app, const char *text)
+{
+    AppEvent ev = {.type = APP_EV_TEXT, .text = text};
+    app_event(app, &ev);
+}
+
+/* The f(x, y) field: typed text becomes the surface on Enter; a bad one keeps the
+ * previous surface and marks the column; keys type instead of acting. */
+static void test_expression_field(void **unused)
+{
+    (void)unused;
+    App *app = new_app();
+    click(app, 1, px_of(app, (Vec2){1, 1}));
+    Rect f = app->layout.widget[W_EXPR];
+    assert_true(f.w > 0);
+    click(app, 1, (Vec2){f.x + 5, f.y + 5});
+    assert_true(app->editing);
+    type(app, "x^2 + 3*y^2 c");
+    key(app, APP_KEY_C, 0); /* the C binding does not clear while typing */
+    assert_int_equal(app->npaths, 1);
+    key(app, APP_KEY_BACKSPACE, 0);
+    key(app, APP_KEY_BACKSPACE, 0);
+    key(app, APP_KEY_RETURN, 0);
+    assert_ptr_equal(app->surface, &app->typed);
+    assert_string_equal(expr_text(app->expr), "x^2 + 3*y^2");
+    assert_gd_path(app, 0); /* recomputed on the typed surface: g = (2x, 6y) */
+    assert_close(app->paths[0].traj.pts[0].gy, 6 * app->paths[0].start.y, 1e-12);
+    /* a syntax error: the surface stays, the column is kept for the mark */
+    key(app, APP_KEY_END, 0);
+    type(app, " + (");
+    key(app, APP_KEY_RETURN, 0);
+    assert_string_equal(expr_text(app->expr), "x^2 + 3*y^2");
+    assert_int_equal(app->edit_col, 16); /* the end: an operand was expected */
+    assert_true(app->status_bad);
+    /* the scene keeps the expression */
+    Scene *sc = calloc(1, sizeof *sc);
+    app_scene(app, sc);
+    assert_true(sc->set & SCENE_EXPR);
+    assert_false(sc->set & SCENE_SURFACE);
+    assert_string_equal(sc->expr, "x^2 + 3*y^2");
+    free(sc);
+    /* clicking elsewhere stops typing; a catalogue surface replaces the expression */
+    click(app, 1, px_of(app, (Vec2){-1, -1}));
+    assert_false(app->editing);
+    assert_int_equal(app->npaths, 2);
+    app_set_surface(app, surface_find("bowl"));
+    assert_string_equal(app->surface->name, "bowl");
     free_app(app);
 }
 
@@ -228,6 +278,7 @@ int main(void)
         cmocka_unit_test(test_surface_dropdown),
         cmocka_unit_test(test_scene_round_trip),
         cmocka_unit_test(test_zoom_about_cursor),
+        cmocka_unit_test(test_expression_field),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -139,7 +139,10 @@ awk_check "list --json: rosenbrock minimum (1,1) f 0, bowl and ravine (0,0) f 0"
 check "list --json: saddle has \"minima\":[]" "$(grep '"saddle"' "$T/surfaces")" \
     sh -c 'grep "\"name\":\"saddle\"" "$1" | grep -q "\"minima\":\[\]"' - "$T/surfaces"
 
-# Each listed minimum is where trace finds the listed cost and a zero gradient.
+# Each listed minimum is where trace finds the listed cost and a zero gradient (the
+# hinge's minimum sits on a kink, where DESIGN's indicator 1(margin < 1) reports a
+# one-sided sub-gradient: only its cost is checked here; test_data checks 0 is in
+# its sub-differential).
 awk "$AWK_JSON"'{ k = jobjects(jarray($0, "minima"), o); n = jget($0, "name"); gsub(/"/, "", n)
     for (i = 1; i <= k; i++) print n, jget(o[i], "x"), jget(o[i], "y"), jget(o[i], "f") }' \
     "$T/surfaces" >"$T/minima"
@@ -148,7 +151,8 @@ while read -r name mx my mf; do
     run trace --surface "$name" --start "$mx,$my" --steps 0
     awk -F, -v f="$mf" -v name="$name" "$AWK_LIB"'
         NR == 2 { seen = 1
-            if (abs($6 - f) > 1e-9 || !(abs($7) < 1e-6 && abs($8) < 1e-6))
+            kink = name == "svm-hinge"
+            if (abs($6 - f) > 1e-9 || !(kink || (abs($7) < 1e-6 && abs($8) < 1e-6)))
                 print name " at (" $4 "," $5 "): loss " $6 " (listed " f "), gradient (" $7 "," $8 ")" }
         END { if (!seen) print name ": trace printed no row" }' "$T/out" >>"$T/msg"
 done <"$T/minima"

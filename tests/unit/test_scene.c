@@ -32,6 +32,7 @@ static int surf(const char *name) {
 static void assert_scene_equal(const Scene *a, const Scene *b) {
     assert_int_equal(a->set, b->set);
     assert_int_equal(a->surface, b->surface);
+    assert_string_equal(a->expr, b->expr);
     assert_memory_equal(&a->view, &b->view, sizeof a->view);
     assert_int_equal(a->optimizer, b->optimizer);
     assert_int_equal(a->race, b->race);
@@ -256,7 +257,7 @@ static const Bad bad[] = {
     {"just words", 1, "expected key = value"},
     {"= 3", 1, "expected key = value"},
     {"  =", 1, "expected key = value"},
-    {"expr = x*x", 1, "key 'expr' is not supported by this version"},
+    {"expr = x*(", 1, "expr: column 4: expected an operand"},
     {"# c\n\nlr = 0.1\nlevels = x", 4, "levels"},
     {"lr = 0.1\r\nlevels = 0\r\n", 2, "got '0'"},
     {"\xEF\xBB\xBFlr = 0.1\nmode = 3\n", 2, "mode"},
@@ -322,8 +323,23 @@ static void test_optimizer_keys(void **state) {
     check_bad("optimizer = gd,\n", 1, "optimizer must be one of");
 }
 
+/* expr: checked to compile, with the column of an error; never with surface. */
+static void test_expr_key(void **state) {
+    Scene sc;
+    char err[256];
+    (void)state;
+    assert_int_equal(scene_parse(&sc, "expr = (1-x)^2 + 100*(y-x^2)^2\nlr = 0.001\n", "t.scene",
+                                 err, sizeof err), 0);
+    assert_true(sc.set & SCENE_EXPR);
+    assert_string_equal(sc.expr, "(1-x)^2 + 100*(y-x^2)^2");
+    round_trip(&sc);
+    check_bad("expr = sin(x\n", 1, "expr: column 6: expected ')' to close the '(' at column 4");
+    check_bad("surface = bowl\nexpr = x\n", 2, "give surface or expr, not both");
+    check_bad("expr = x\nsurface = bowl\n", 2, "give surface or expr, not both");
+}
+
 static void test_unsupported_keys(void **state) {
-    static const char *later[] = {"expr",     "batch",   "seed",         "grad",
+    static const char *later[] = {"batch",   "seed",         "grad",
                                   "field",    "title.zh", "note.zh", "random_starts"};
     (void)state;
     for (size_t i = 0; i < sizeof later / sizeof later[0]; i++) {
@@ -353,7 +369,7 @@ static void test_start_limit(void **state) {
 }
 
 static void test_text_limit(void **state) {
-    static char text[8192];
+    static char text[20000];
     static Scene sc;
     char err[256];
     (void)state;
@@ -364,9 +380,9 @@ static void test_text_limit(void **state) {
     assert_int_equal(strlen(sc.title), SCENE_MAX_TEXT - 1);
     strcat(text, "a");
     check_bad(text, 1, "title must be at most 1023 bytes, got 1024");
-    memset(text + 8, 'a', 6000);
-    text[8 + 6000] = '\0';
-    check_bad(text, 1, "line longer than 4095 bytes");
+    memset(text + 8, 'a', 17000);
+    text[8 + 17000] = '\0';
+    check_bad(text, 1, "line longer than 16448 bytes");
 }
 
 /* ---- formatting ---- */
@@ -532,6 +548,7 @@ int main(void) {
         cmocka_unit_test(test_bad_table),
         cmocka_unit_test(test_exact_message),
         cmocka_unit_test(test_optimizer_keys),
+        cmocka_unit_test(test_expr_key),
         cmocka_unit_test(test_unsupported_keys),
         cmocka_unit_test(test_start_limit),
         cmocka_unit_test(test_text_limit),

@@ -51,7 +51,10 @@ static void test_minima(void **unused)
             Vec2 g;
             double f = surface_eval(s, s->minima[k].x, s->minima[k].y, &g);
             assert_close(f, s->minima[k].f, 1e-9);
-            if (hypot(g.x, g.y) > 1e-9)
+            /* the hinge's minimum sits on a kink: 0 is in its sub-differential, but
+             * the indicator 1(margin < 1) of DESIGN reports a one-sided gradient
+             * there (test_data checks the sub-gradient) */
+            if (hypot(g.x, g.y) > 1e-9 && strcmp(s->name, "svm-hinge") != 0)
                 fail_msg("%s minimum %d is not stationary: |g| = %g", s->name, k,
                          hypot(g.x, g.y));
             /* a minimum: nearby points are not lower */
