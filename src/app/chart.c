@@ -89,7 +89,9 @@ static void legend_line(const App *app, const Path *p, char *buf, int n)
 {
     int k = (int)floor(p->cursor), end = k >= p->traj.len - 1;
     long nf, ng;
-    optim_cost(p->kind, k, &nf, &ng);
+    OptimConfig cfg = app->optim;
+    cfg.kind = p->kind;
+    optim_cost(&cfg, k, &nf, &ng);
     snprintf(buf, n, "%s η %.3g · %d steps · C %.3g · %s · %ld ∇, %ld f",
              optim_name(p->kind), app->optim.lr, k, p->traj.pts[k].loss,
              end ? traj_status_name(p->traj.status) : "running", ng, nf);

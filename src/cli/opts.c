@@ -3,6 +3,7 @@
 #include "opts.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <math.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -165,6 +166,57 @@ static int p_schedule(Options *o, void *field, const char *v, char *err, int n)
     return 0;
 }
 
+static int p_grad(Options *o, void *field, const char *v, char *err, int n)
+{
+    (void)field;
+    int m = grad_find(v);
+    if (m < 0) {
+        snprintf(err, n, "expected analytic, forward or central, got '%s'", v);
+        return -1;
+    }
+    o->optim.grad = m;
+    return 0;
+}
+
+static int p_h(Options *o, void *field, const char *v, char *err, int n)
+{
+    (void)field;
+    if (number(v, &o->optim.h) != 0 || !(o->optim.h > 0) || o->optim.h > 1) {
+        snprintf(err, n, "expected a step in (0, 1], got '%s'", v);
+        return -1;
+    }
+    return 0;
+}
+
+/* --batch B: checked against the surface's samples once every option is read. */
+static int p_batch(Options *o, void *field, const char *v, char *err, int n)
+{
+    (void)field;
+    char *end;
+    errno = 0;
+    long k = strtol(v, &end, 10);
+    if (end == v || *end || errno || k < 1 || k > 1000000) {
+        snprintf(err, n, "expected a whole number of samples >= 1, got '%s'", v);
+        return -1;
+    }
+    o->optim.batch = (int)k;
+    return 0;
+}
+
+static int p_seed(Options *o, void *field, const char *v, char *err, int n)
+{
+    (void)field;
+    char *end;
+    errno = 0;
+    unsigned long long k = strtoull(v, &end, 10);
+    if (end == v || *end || errno || v[0] == '-') {
+        snprintf(err, n, "expected a whole number >= 0, got '%s'", v);
+        return -1;
+    }
+    o->optim.seed = (unsigned long)k;
+    return 0;
+}
+
 /* --lr-min, --lr-max: a finite number > 0. */
 static int p_positive(Options *o, void *field, const char *v, char *err, int n)
 {
@@ -301,9 +353,11 @@ static int p_save_to(Options *o, void *field, const char *v, char *err, int n)
     return 0;
 }
 
-#define ALL (OPT_WINDOW | OPT_LIST | OPT_TRACE | OPT_RENDER | OPT_LAYOUT | OPT_SWEEP)
+#define ALL (OPT_WINDOW | OPT_LIST | OPT_TRACE | OPT_RENDER | OPT_LAYOUT | OPT_SWEEP | \
+             OPT_GRADCHECK)
 #define PICTURE (OPT_WINDOW | OPT_RENDER | OPT_LAYOUT)
 #define OPTIMIZING (OPT_WINDOW | OPT_TRACE | OPT_RENDER | OPT_SWEEP)
+#define SURFACED (PICTURE | OPT_TRACE | OPT_SWEEP | OPT_GRADCHECK)
 
 static const struct {
     const char *name;
@@ -312,8 +366,8 @@ static const struct {
     unsigned cmds;      /* OPT_* that accept it */
     const char *arg, *help;
 } options[] = {
-    {"surface", p_surface, 0, PICTURE | OPT_TRACE | OPT_SWEEP, "NAME", "surface from `losscape list`"},
-    {"expr", p_expr, 0, PICTURE | OPT_TRACE | OPT_SWEEP, "\"EXPRESSION\"",
+    {"surface", p_surface, 0, SURFACED, "NAME", "surface from `losscape list`"},
+    {"expr", p_expr, 0, SURFACED, "\"EXPRESSION\"",
      "a typed f(x, y) instead of --surface"},
     {"view", p_view, 0, PICTURE | OPT_TRACE | OPT_SWEEP, "X0,X1,Y0,Y1", "parameter rectangle shown"},
     {"optimizer", p_optimizer, 0, OPTIMIZING | OPT_LAYOUT, "NAME[,NAME...]",
@@ -332,6 +386,13 @@ static const struct {
     {"schedule", p_schedule, 0, OPTIMIZING | OPT_LAYOUT, "constant|step|exp|cosine",
      "learning rate over the steps (constant)"},
     {"decay", p_decay, 0, OPTIMIZING, "D", "step: eta D^floor(t/100), exp: eta D^t; (0, 1]"},
+    {"grad", p_grad, 0, OPTIMIZING, "analytic|forward|central",
+     "the paths' gradient: exact, or finite differences (analytic)"},
+    {"h", p_h, 0, OPTIMIZING | OPT_GRADCHECK, "H", "finite-difference step (1e-5)"},
+    {"batch", p_batch, 0, OPTIMIZING, "B",
+     "data surfaces: mini-batches of B samples, 1 <= B <= n"},
+    {"seed", p_seed, 0, OPTIMIZING, "S", "the mini-batches' generator (0)"},
+    {"at", p_start, 0, OPT_GRADCHECK, "X,Y", "a point to check (repeatable)"},
     {"start", p_start, 0, OPT_TRACE | OPT_RENDER | OPT_SWEEP, "X,Y", "a start point (repeatable)"},
     {"steps", p_steps, 0, OPT_TRACE | OPT_RENDER | OPT_SWEEP, "N", "steps (trace 100; render 5000, as the window)"},
     {"lr-min", p_positive, offsetof(Options, lr_min), OPT_SWEEP, "A", "smallest learning rate"},
@@ -394,6 +455,18 @@ int opts_parse(Options *o, int argc, char **argv, unsigned cmd, const char *prog
         return 2;
     }
     if (o->expr) o->surface = &o->typed;
+    if (o->optim.batch && !o->surface->nsamples) {
+        fprintf(stderr, "%s: --batch: only on data surfaces (%s has no samples)\n", prog,
+                o->surface->name);
+        opts_free(o);
+        return 2;
+    }
+    if (o->optim.batch > o->surface->nsamples && o->surface->nsamples) {
+        fprintf(stderr, "%s: --batch: at most the %d samples of %s, got %d\n", prog,
+                o->surface->nsamples, o->surface->name, o->optim.batch);
+        opts_free(o);
+        return 2;
+    }
     if (!o->has_view) o->view = o->surface->view;
     o->style.log = o->has_log || o->surface->log_default;
     return 0;

@@ -17,7 +17,8 @@ enum {
     OPT_TRACE = 1 << 2,
     OPT_RENDER = 1 << 3,
     OPT_LAYOUT = 1 << 4,
-    OPT_SWEEP = 1 << 5
+    OPT_SWEEP = 1 << 5,
+    OPT_GRADCHECK = 1 << 6
 };
 
 #define OPTS_MAX_OPTIM 16 /* most optimisers in one race */

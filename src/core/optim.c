@@ -185,10 +185,13 @@ double optim_lr_at(const OptimConfig *cfg, long t)
     }
 }
 
-void optim_cost(OptimKind k, long steps, long *nf, long *ng)
+void optim_cost(const OptimConfig *cfg, long steps, long *nf, long *ng)
 {
-    *ng = optims[k].grad ? steps : 0;
-    *nf = k == OPTIM_HOTCOLD ? 4 * steps : 0;
+    long f1, g1;
+    grad_cost(cfg->grad, &f1, &g1);
+    int uses = optims[cfg->kind].grad;
+    *ng = uses ? g1 * steps : 0;
+    *nf = (uses ? f1 * steps : 0) + (cfg->kind == OPTIM_HOTCOLD ? 4 * steps : 0);
 }
 
 Vec2 optim_step(const OptimConfig *cfg, OptimState *st, const Surface *s, Vec2 theta,

@@ -5,6 +5,7 @@
 #define LOSSCAPE_OPTIM_H
 
 #include "geom.h"
+#include "grad.h"
 #include "surface.h"
 
 typedef enum {
@@ -35,6 +36,10 @@ typedef struct {
     SchedKind schedule; /* learning rate over the steps */
     double decay;       /* D of step and exp in (0, 1]; 0 means 0.5 (step), 0.99 (exp) */
     long horizon;       /* T of cosine: the run's length in steps (0: constant) */
+    GradMode grad;      /* how the path's gradient is computed (analytic) */
+    double h;           /* finite-difference step of numeric gradients (0: GRAD_H) */
+    int batch;          /* data surfaces: mini-batch size, 0 = all samples */
+    unsigned long seed; /* the mini-batches' generator */
 } OptimConfig;
 
 /* Per-path state; zero-initialise before the first step. */
@@ -91,9 +96,10 @@ int optim_schedule_find(const char *name);
  * for t < T and 0 after. */
 double optim_lr_at(const OptimConfig *cfg, long t);
 
-/* Stores in *nf and *ng the function and gradient evaluations optimiser k asks
- * for in `steps` steps (hot-and-cold: four probes a step, no gradient). */
-void optim_cost(OptimKind k, long steps, long *nf, long *ng);
+/* Stores in *nf and *ng the function and gradient evaluations cfg's optimiser asks
+ * for in `steps` steps: hot-and-cold four probes a step and no gradient; the others
+ * one gradient a step, by cfg->grad (numeric ones cost evaluations of the cost). */
+void optim_cost(const OptimConfig *cfg, long steps, long *nf, long *ng);
 
 /* Returns the point after one step from theta, where f and g are the cost and the
  * gradient there (the mini-batch gradient with --batch); updates st. Fills d when

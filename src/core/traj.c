@@ -6,6 +6,8 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 static const char *status_names[] = {"running", "converged", "diverged"};
 
@@ -19,13 +21,14 @@ TrajStatus traj_point_status(const TrajPoint *p, Vec2 centre)
     return TRAJ_RUNNING;
 }
 
-/* Evaluates s at (x, y) into point p. */
-static void sample(TrajPoint *p, const Surface *s, double x, double y)
+/* Evaluates the full cost and gradient (by cfg's mode) at (x, y) into point p. */
+static void sample(TrajPoint *p, const Surface *s, const OptimConfig *cfg, double x,
+                   double y)
 {
     Vec2 g = {NAN, NAN};
     p->x = x;
     p->y = y;
-    p->loss = surface_eval(s, x, y, &g);
+    p->loss = grad_eval(s, cfg->grad, cfg->h > 0 ? cfg->h : GRAD_H, NULL, 0, x, y, &g);
     p->gx = g.x;
     p->gy = g.y;
 }
@@ -35,19 +38,77 @@ static int finite_point(const TrajPoint *p)
     return isfinite(p->x) && isfinite(p->y) && isfinite(p->loss);
 }
 
+/* Returns the mini-batch size of a run on s, or 0 for the full gradient. */
+static int batch_size(const Surface *s, const OptimConfig *cfg)
+{
+    int n = s->nsamples < TRAJ_MAX_SAMPLES ? s->nsamples : TRAJ_MAX_SAMPLES;
+    return s->batch && cfg->batch > 0 && cfg->batch < n ? cfg->batch : 0;
+}
+
+/* xorshift64*: a small generator of our own, so runs repeat on every machine. */
+static unsigned long long next_random(unsigned long long *st)
+{
+    *st ^= *st >> 12;
+    *st ^= *st << 25;
+    *st ^= *st >> 27;
+    return *st * 2685821657736338717ull;
+}
+
+/* Draws the next mini-batch into perm[0..b-1] (a partial Fisher-Yates shuffle). */
+static void draw_batch(int *perm, int n, int b, unsigned long long *rng)
+{
+    for (int i = 0; i < b; i++) {
+        int j = i + (int)(next_random(rng) % (unsigned long long)(n - i));
+        int t = perm[i];
+        perm[i] = perm[j];
+        perm[j] = t;
+    }
+}
+
 void traj_begin(TrajIter *it, const Surface *s, const OptimConfig *cfg, Vec2 start)
 {
-    *it = (TrajIter){.s = s, .cfg = *cfg};
-    sample(&it->cur, s, start.x, start.y);
+    it->s = s;
+    it->cfg = *cfg;
+    memset(&it->st, 0, sizeof it->st);
+    it->step = 0;
+    it->rng = cfg->seed * 0x9E3779B97F4A7C15ull + 0x2545F4914F6CDD1Dull;
+    int n = s->nsamples < TRAJ_MAX_SAMPLES ? s->nsamples : TRAJ_MAX_SAMPLES;
+    for (int i = 0; i < n; i++) it->perm[i] = i;
+    sample(&it->cur, s, cfg, start.x, start.y);
+}
+
+/* The gradient for the next step: the point's own, or a fresh mini-batch's. */
+static double step_gradient(const TrajIter *it, int *perm, unsigned long long *rng,
+                            Vec2 *g)
+{
+    const TrajPoint *p = &it->cur;
+    int b = batch_size(it->s, &it->cfg);
+    if (!b) {
+        *g = (Vec2){p->gx, p->gy};
+        return p->loss;
+    }
+    draw_batch(perm, it->s->nsamples, b, rng);
+    double h = it->cfg.h > 0 ? it->cfg.h : GRAD_H;
+    return grad_eval(it->s, it->cfg.grad, h, perm, b, p->x, p->y, g);
+}
+
+double traj_step_gradient(const TrajIter *it, Vec2 *g)
+{
+    int perm[TRAJ_MAX_SAMPLES]; /* copies: the run itself is not advanced */
+    unsigned long long rng = it->rng;
+    if (batch_size(it->s, &it->cfg))
+        memcpy(perm, it->perm, sizeof perm[0] * (size_t)it->s->nsamples);
+    return step_gradient(it, perm, &rng, g);
 }
 
 int traj_next(TrajIter *it)
 {
     TrajPoint *p = &it->cur;
     if (!finite_point(p)) return 0;
-    Vec2 next = optim_step(&it->cfg, &it->st, it->s, (Vec2){p->x, p->y}, p->loss,
-                           (Vec2){p->gx, p->gy}, NULL);
-    sample(p, it->s, next.x, next.y);
+    Vec2 g;
+    step_gradient(it, it->perm, &it->rng, &g);
+    Vec2 next = optim_step(&it->cfg, &it->st, it->s, (Vec2){p->x, p->y}, p->loss, g, NULL);
+    sample(p, it->s, &it->cfg, next.x, next.y);
     it->step++;
     return 1;
 }
@@ -75,16 +136,23 @@ int traj_run(Trajectory *t, const Surface *s, const OptimConfig *cfg, Vec2 start
 int traj_explain(const Surface *s, const OptimConfig *cfg, Vec2 start, int k,
                  OptimState *before, OptimDetail *d, TrajPoint *at)
 {
-    TrajIter it;
-    traj_begin(&it, s, cfg, start);
+    TrajIter *it = malloc(sizeof *it); /* large: its sample order */
+    if (!it) return -1;
+    int rc = -1;
+    traj_begin(it, s, cfg, start);
     for (int i = 0; i < k; i++)
-        if (!traj_next(&it)) return -1;
-    const TrajPoint p = it.cur;
-    if (!finite_point(&p)) return -1;
-    if (before) *before = it.st;
+        if (!traj_next(it)) goto done;
+    const TrajPoint p = it->cur;
+    if (!finite_point(&p)) goto done;
+    if (before) *before = it->st;
     if (at) *at = p;
-    optim_step(&it.cfg, &it.st, s, (Vec2){p.x, p.y}, p.loss, (Vec2){p.gx, p.gy}, d);
-    return 0;
+    Vec2 g;
+    traj_step_gradient(it, &g);
+    optim_step(&it->cfg, &it->st, s, (Vec2){p.x, p.y}, p.loss, g, d);
+    rc = 0;
+done:
+    free(it);
+    return rc;
 }
 
 void traj_describe(const Trajectory *t, char *buf, int n)

@@ -15,7 +15,7 @@ typedef enum { TRAJ_RUNNING, TRAJ_CONVERGED, TRAJ_DIVERGED } TrajStatus;
 typedef struct {
     double x, y;   /* parameters */
     double loss;   /* cost at (x, y) */
-    double gx, gy; /* full gradient at (x, y) */
+    double gx, gy; /* full gradient at (x, y), by the run's gradient mode */
 } TrajPoint;
 
 typedef struct {
@@ -30,21 +30,30 @@ enum {
     TRAJ_STOP_EARLY = 1   /* also stop at convergence or divergence (window) */
 };
 
+#define TRAJ_MAX_SAMPLES 1024 /* most samples a mini-batch is drawn from */
+
 /* A run in progress, for callers that stream points instead of storing them. */
 typedef struct {
     const Surface *s;
     OptimConfig cfg;
     OptimState st;
-    TrajPoint cur; /* the current point */
-    long step;     /* its step number, 0 for the start */
+    TrajPoint cur;               /* the current point */
+    long step;                   /* its step number, 0 for the start */
+    unsigned long long rng;      /* the mini-batches' generator state */
+    int perm[TRAJ_MAX_SAMPLES];  /* sample order; a batch is its first cfg.batch */
 } TrajIter;
 
 /* Starts a run at `start`: it->cur becomes step 0. cfg is copied. */
 void traj_begin(TrajIter *it, const Surface *s, const OptimConfig *cfg, Vec2 start);
 
-/* Takes one step from it->cur. Returns 1, or 0 without stepping when the current
- * point is not finite (a run stops there). */
+/* Takes one step from it->cur, with the gradient of a fresh mini-batch when
+ * cfg.batch is between 1 and the surface's samples. Returns 1, or 0 without
+ * stepping when the current point is not finite (a run stops there). */
 int traj_next(TrajIter *it);
+
+/* Stores in g the gradient the next step of it will use (its mini-batch drawn
+ * from a copy of the generator, so the run is not disturbed); returns its cost. */
+double traj_step_gradient(const TrajIter *it, Vec2 *g);
 
 /* Replays the run from `start` up to point k and explains the step from point k to
  * k + 1: stores the optimiser's state before it in *before (may be NULL), what the
