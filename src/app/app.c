@@ -34,6 +34,7 @@ int app_init(App *app, const Surface *s, int w, int h, double dpi, int steps)
     app->speed = CFG_SPEED;
     app->drag = -1;
     app->selected = -1;
+    app->chart = s->nsamples ? APP_CHART_MODEL : APP_CHART_NONE; /* show the data */
     app->text_scale = 1;
     snprintf(app->save_to, sizeof app->save_to, ".");
     app->pool = malloc(sizeof *app->pool * APP_MAX_PATHS * (size_t)(steps + 1));
@@ -74,7 +75,8 @@ static double ui_scale(const App *app) { return app->dpi * app->text_scale; }
 void app_relayout(App *app)
 {
     LayoutIn in = {app->w, app->h, ui_scale(app), app->view, app->optim.kind,
-                   app->optim.schedule, app->chart != APP_CHART_NONE};
+                   app->optim.schedule, app->surface->nsamples,
+                   app->chart != APP_CHART_NONE};
     app->layout = layout_compute(&in);
     app->style.scale = ui_scale(app);
     app->dirty = 1;
@@ -107,6 +109,7 @@ static void run_path(const App *app, Path *p)
     int done = p->cursor >= p->traj.len - 1;
     OptimConfig cfg = app->optim;
     cfg.kind = p->kind;
+    if (p->full) cfg.batch = 0;
     traj_run(&p->traj, app->surface, &cfg, p->start, app->steps, view_centre(app->view),
              TRAJ_STOP_EARLY);
     if (done || p->cursor > p->traj.len - 1) p->cursor = p->traj.len - 1;
@@ -130,22 +133,30 @@ static int racers(const App *app, OptimKind *kinds)
     return n;
 }
 
-/* Adds the paths of one start (group g), each from cursor 0. */
+/* Returns nonzero when paths use mini-batches (and get full-batch companions). */
+static int batching(const App *app)
+{
+    return app->optim.batch > 0 && app->optim.batch < app->surface->nsamples;
+}
+
+/* Adds the paths of one start (group g), each from cursor 0: one per raced
+ * optimiser, and with mini-batches a full-batch companion for each. */
 static int add_group(App *app, Vec2 start, int g)
 {
     OptimKind kinds[OPTIM_COUNT];
-    int n = racers(app, kinds);
-    if (app->npaths + n > APP_MAX_PATHS) {
+    int n = racers(app, kinds), twins = batching(app) ? 2 : 1;
+    if (app->npaths + n * twins > APP_MAX_PATHS) {
         app_message(app, 1, "At most %d paths: press C to clear them.", APP_MAX_PATHS);
         return -1;
     }
     int first = app->npaths;
-    for (int k = 0; k < n; k++) {
+    for (int k = 0; k < n * twins; k++) {
         Path *p = &app->paths[app->npaths++];
         p->start = start;
         p->group = g;
-        p->kind = kinds[k];
-        p->color = n > 1 ? (int)kinds[k] : g;
+        p->kind = kinds[k / twins];
+        p->full = k % twins == 1;
+        p->color = n > 1 ? (int)kinds[k / twins] : g;
         p->cursor = 0;
         run_path(app, p);
         p->cursor = 0;
@@ -215,6 +226,9 @@ static int hit_start(const App *app, Vec2 m)
 
 void app_set_surface(App *app, const Surface *s)
 {
+    if (s->nsamples && app->chart == APP_CHART_NONE) app->chart = APP_CHART_MODEL;
+    if (!s->nsamples && app->chart == APP_CHART_MODEL) app->chart = APP_CHART_NONE;
+    if (app->optim.batch > s->nsamples) app->optim.batch = 0;
     app->surface = s;
     app->view = s->view;
     app->style.log = s->log_default;
@@ -222,7 +236,7 @@ void app_set_surface(App *app, const Surface *s)
     app->caret = 0;
     app->edit_col = 0;
     app_relayout(app);
-    app_recompute(app);
+    app_set_race(app, app->race); /* the same starts, anew (companions come and go) */
     plot_invalidate(&app->cache);
     app->requests |= APP_REQ_TITLE;
 }
@@ -491,23 +505,27 @@ static void update_sweep(App *app)
 
 void app_draw(App *app, Canvas *c, Text *t)
 {
-    static const int label_len = 48;
+    static const int label_len = 64;
     PlotPath pp[APP_MAX_PATHS];
-    char labels[APP_MAX_PATHS][48];
+    char labels[APP_MAX_PATHS][64];
     const char *lp[APP_MAX_PATHS];
     for (int i = 0; i < app->npaths; i++) {
         const Path *p = &app->paths[i];
         int shown = (int)floor(p->cursor) + 1;
         int end = shown >= p->traj.len;
-        pp[i] = (PlotPath){p->traj.pts, shown > p->traj.len ? p->traj.len : shown,
-                           plot_path_color(p->color),
+        Color col = plot_path_color(p->color);
+        if (p->full) /* the full-batch companion: the same colour, washed out */
+            col = (Color){(col.r + 2 * 160) / 3, (col.g + 2 * 160) / 3, (col.b + 2 * 160) / 3,
+                          255};
+        pp[i] = (PlotPath){p->traj.pts, shown > p->traj.len ? p->traj.len : shown, col,
                            end && p->traj.status == TRAJ_DIVERGED, i == app->drag};
         labels[i][0] = 0;
-        if (end && app->race & (app->race - 1)) {
-            int n = snprintf(labels[i], label_len, "%s: ", optim_name(p->kind));
+        if (end) {
+            int racing = (app->race & (app->race - 1)) != 0;
+            int n = snprintf(labels[i], label_len, "%s%s%s", racing ? optim_name(p->kind) : "",
+                             p->full ? (racing ? " full batch" : "full batch") : "",
+                             racing || p->full ? ": " : "");
             traj_describe(&p->traj, labels[i] + n, label_len - n);
-        } else if (end) {
-            traj_describe(&p->traj, labels[i], label_len);
         }
         lp[i] = labels[i];
     }
@@ -517,6 +535,7 @@ void app_draw(App *app, Canvas *c, Text *t)
         app_message(app, 1, "Out of memory for a %dx%d field.", app->layout.plot.w,
                     app->layout.plot.h);
     if (app->chart == APP_CHART_LOSS) chart_draw_loss(app, c, app->layout.chart, t);
+    if (app->chart == APP_CHART_MODEL) chart_draw_model(app, c, app->layout.chart, t);
     if (app->chart == APP_CHART_SWEEP) {
         update_sweep(app);
         chart_draw_sweep(app, c, app->layout.chart, t);

@@ -22,12 +22,13 @@ typedef struct {
     Vec2 start;      /* parameters the path starts from */
     int group;       /* paths from one click share it: they race from one start */
     OptimKind kind;  /* the optimiser this path runs */
+    int full;        /* nonzero: the full-batch companion of a mini-batch path */
     Trajectory traj; /* its points (buffer owned by the App) */
     double cursor;   /* animation: points shown - 1, fractional */
     int color;       /* palette index */
 } Path;
 
-enum { APP_CHART_NONE, APP_CHART_LOSS, APP_CHART_SWEEP };
+enum { APP_CHART_NONE, APP_CHART_LOSS, APP_CHART_SWEEP, APP_CHART_MODEL };
 
 typedef enum {
     APP_EV_DOWN,   /* mouse button down: button, x, y */

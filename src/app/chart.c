@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "app/theme.h"
+#include "core/data.h"
 #include "config.h"
 
 #define MAX_TICKS 24
@@ -35,7 +36,8 @@ static void ticks(Canvas *c, Text *t, const Axes *a, int vertical)
 {
     double lo = vertical ? a->y0 : a->x0, hi = vertical ? a->y1 : a->x1, v[MAX_TICKS], step;
     int logv = vertical ? a->logy : a->logx;
-    int n = view_nice_ticks(lo, hi, vertical ? 4 : 8, v, MAX_TICKS, &step);
+    int room = vertical ? a->r.h / px(a->s, 40) : a->r.w / px(a->s, 70);
+    int n = view_nice_ticks(lo, hi, room > 2 ? room : 2, v, MAX_TICKS, &step);
     int fs = px(a->s, THEME_SMALL), th = text_height(t, fs);
     char buf[48];
     for (int i = 0; i < n; i++) {
@@ -70,6 +72,8 @@ static Axes axes(Canvas *c, Text *t, Rect r, double s, double x0, double x1, int
               logy ? log10(y0) : y0, logy ? log10(y1) : y1, logx, logy, s};
     if (!(a.x1 > a.x0)) a.x1 = a.x0 + 1;
     if (!(a.y1 > a.y0)) a.y1 = a.y0 + 1, a.y0 -= 1;
+    /* equal ranges are drawn square, so one unit of x is one unit of y */
+    if (!logx && !logy && x1 - x0 == y1 - y0 && a.r.w > a.r.h) a.r.w = a.r.h;
     canvas_fill_rect(c, r, THEME_BG);
     canvas_fill_rect(c, (Rect){r.x, r.y, r.w, 1}, THEME_LINE);
     text_draw(t, c, a.r.x, r.y + px(s, 6), title, px(s, THEME_TEXT), 1, THEME_INK);
@@ -197,4 +201,113 @@ void chart_draw_sweep(const App *app, Canvas *c, Rect r, Text *t)
     canvas_fill_rect(c, (Rect){x + px(s, 5), y + 3 * lh + px(s, 2), px(s, 2), lh - px(s, 4)},
                      THEME_ACCENT);
     text_draw(t, c, x + px(s, 18), y + 3 * lh, "the η of the slider", fs, 0, THEME_INK);
+}
+
+/* ---- the data and the model ----------------------------------------------- */
+
+#define MAX_SAMPLES 256
+
+/* Returns the parameters the model is drawn at, and their source in *what. */
+static Vec2 model_params(const App *app, const char **what)
+{
+    if (app->selected >= 0 && app->selected < app->npaths) {
+        const Path *p = &app->paths[app->selected];
+        const TrajPoint *q = &p->traj.pts[(int)floor(p->cursor)];
+        *what = "the selected path's current point";
+        return (Vec2){q->x, q->y};
+    }
+    if (app->hover) {
+        *what = "the point under the mouse";
+        return view_from_px(app->view, app->layout.plot, app->mouse);
+    }
+    *what = "the view's centre (click the plot for a path)";
+    return (Vec2){(app->view.x0 + app->view.x1) / 2, (app->view.y0 + app->view.y1) / 2};
+}
+
+/* 1-D data: targets against inputs, and the model's output as a curve. */
+static void model_1d(const App *app, Canvas *c, Text *t, Rect r, const DataSample *d, int n,
+                     Vec2 w, const char *title)
+{
+    double s = app->dpi * app->text_scale, x0 = INFINITY, x1 = -INFINITY;
+    double y0 = INFINITY, y1 = -INFINITY;
+    for (int i = 0; i < n; i++) {
+        x0 = fmin(x0, d[i].x1), x1 = fmax(x1, d[i].x1);
+        y0 = fmin(y0, d[i].y), y1 = fmax(y1, d[i].y);
+    }
+    double mx = (x1 - x0) * 0.15 + 0.5, my = (y1 - y0) * 0.2 + 0.2;
+    Axes a = axes(c, t, r, s, x0 - mx, x1 + mx, 0, y0 - my, y1 + my, 0, title, "input x");
+    Rect old = canvas_set_clip(c, a.r);
+    Vec2 prev = {NAN, NAN};
+    for (int k = 0; k <= a.r.w; k += 2) {
+        double x = a.x0 + (a.x1 - a.x0) * k / a.r.w;
+        Vec2 q = to_px(&a, x, data_predict(app->surface, w.x, w.y, x, 0));
+        q.y = fmax(fmin(q.y, a.r.y + a.r.h + 50.0), a.r.y - 50.0);
+        if (isfinite(prev.x) && isfinite(q.y))
+            canvas_line(c, prev.x, prev.y, q.x, q.y, 2.5 * s, THEME_ACCENT);
+        prev = q;
+    }
+    for (int i = 0; i < n; i++) {
+        Vec2 q = to_px(&a, d[i].x1, d[i].y);
+        canvas_disc(c, q.x, q.y, 5 * s, THEME_INK);
+        canvas_disc(c, q.x, q.y, 3.5 * s, (Color){240, 160, 40, 255});
+    }
+    canvas_set_clip(c, old);
+}
+
+/* 2-D data: the plane of inputs shaded by the model's class, points by label. */
+static void model_2d(const App *app, Canvas *c, Text *t, Rect r, const DataSample *d, int n,
+                     Vec2 w, const char *title)
+{
+    double s = app->dpi * app->text_scale, lo = INFINITY, hi = -INFINITY;
+    DataInfo info = data_info(app->surface);
+    for (int i = 0; i < n; i++) {
+        lo = fmin(lo, fmin(d[i].x1, d[i].x2));
+        hi = fmax(hi, fmax(d[i].x1, d[i].x2));
+    }
+    double m = (hi - lo) * 0.1 + 0.3;
+    Axes a = axes(c, t, r, s, lo - m, hi + m, 0, lo - m, hi + m, 0, title, "input x1 →, x2 ↑");
+    Color pos = {253, 208, 162, 255}, neg = {190, 210, 240, 255};
+    for (int j = 0; j < a.r.h; j += 2)
+        for (int i = 0; i < a.r.w; i += 2) {
+            double x1 = a.x0 + (a.x1 - a.x0) * (i + 1) / a.r.w;
+            double x2 = a.y1 - (a.y1 - a.y0) * (j + 1) / a.r.h;
+            double out = data_predict(app->surface, w.x, w.y, x1, x2);
+            canvas_fill_rect(c, (Rect){a.r.x + i, a.r.y + j, 2, 2}, out > info.threshold ? pos : neg);
+        }
+    canvas_stroke_rect(c, (Rect){a.r.x - 1, a.r.y - 1, a.r.w + 2, a.r.h + 2}, 1, THEME_INK);
+    Rect old = canvas_set_clip(c, a.r);
+    for (int i = 0; i < n; i++) {
+        Vec2 q = to_px(&a, d[i].x1, d[i].x2);
+        int one = d[i].y > (info.threshold > 0 ? 0.5 : 0);
+        canvas_disc(c, q.x, q.y, 5 * s, THEME_INK);
+        canvas_disc(c, q.x, q.y, 3.5 * s, one ? (Color){230, 120, 20, 255}
+                                               : (Color){40, 90, 200, 255});
+    }
+    canvas_set_clip(c, old);
+}
+
+void chart_draw_model(const App *app, Canvas *c, Rect r, Text *t)
+{
+    double s = app->dpi * app->text_scale;
+    static DataSample d[MAX_SAMPLES];
+    int n = data_samples(app->surface, d, MAX_SAMPLES);
+    if (n > MAX_SAMPLES) n = MAX_SAMPLES;
+    char title[200];
+    if (n == 0) {
+        canvas_fill_rect(c, r, THEME_BG);
+        canvas_fill_rect(c, (Rect){r.x, r.y, r.w, 1}, THEME_LINE);
+        text_draw(t, c, r.x + px(s, 64), r.y + px(s, 10),
+                  "The data chart shows the model of a data surface (linreg, neuron-mse, "
+                  "neuron-xent, svm-hinge, tiny-net, mlp-slice).", px(s, THEME_TEXT), 0,
+                  THEME_MUTED);
+        return;
+    }
+    const char *what;
+    Vec2 w = model_params(app, &what);
+    snprintf(title, sizeof title, "The model at %s = %.3g, %s = %.3g: %s",
+             app->surface->xlabel, w.x, app->surface->ylabel, w.y, what);
+    if (data_info(app->surface).dim == 2)
+        model_2d(app, c, t, r, d, n, w, title);
+    else
+        model_1d(app, c, t, r, d, n, w, title);
 }

@@ -12,4 +12,10 @@ void chart_draw_loss(const App *app, Canvas *c, Rect r, Text *t);
 /* Draws the sweep chart (app->sweep, up to date) into r. */
 void chart_draw_sweep(const App *app, Canvas *c, Rect r, Text *t);
 
+/* Draws the data of a data surface and the model at the parameters of the selected
+ * path's current point (the hovered point when there is no path): points and the
+ * regression line, sigmoid curve or tiny net's fit; for 2-D data the points by
+ * class over the model's decision regions, with the separating line. */
+void chart_draw_model(const App *app, Canvas *c, Rect r, Text *t);
+
 #endif

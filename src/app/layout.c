@@ -13,13 +13,14 @@ static const char *names[W_COUNT] = {
     [W_SURFACE] = "surface",   [W_EXPR] = "expr",           [W_OPTIMIZER] = "optimizer", [W_LR] = "lr",
     [W_MOMENTUM] = "momentum", [W_ALPHA] = "alpha",         [W_BETA1] = "beta1",
     [W_BETA2] = "beta2",       [W_EPS] = "eps",             [W_SCHEDULE] = "schedule",
-    [W_DECAY] = "decay",       [W_RACE] = "race",           [W_PLAY] = "play",
+    [W_DECAY] = "decay",       [W_GRAD] = "grad",           [W_H] = "h",
+    [W_BATCH] = "batch",       [W_RACE] = "race",           [W_PLAY] = "play",
     [W_STEP] = "step",         [W_RESET] = "reset",         [W_CLEAR] = "clear",
     [W_SPEED] = "speed",       [W_LEVELS] = "levels",       [W_MODE] = "mode",
     [W_COLORMAP] = "colormap", [W_CHART] = "chart",
 };
 
-enum { NEED_NONE, NEED_PARAM, NEED_DECAY };
+enum { NEED_NONE, NEED_PARAM, NEED_DECAY, NEED_DATA };
 
 /* Panel rows, top to bottom: up to four widgets share a row; `caption` rows put a
  * label at the left. A row with need NEED_PARAM shows when the optimiser reads
@@ -42,6 +43,9 @@ static const struct {
     {1, NEED_PARAM, OPTIM_P_EPS, 1, {W_EPS}},
     {1, NEED_NONE, 0, 1, {W_SCHEDULE}},
     {1, NEED_DECAY, 0, 1, {W_DECAY}},
+    {1, NEED_NONE, 0, 1, {W_GRAD}},
+    {1, NEED_NONE, 0, 1, {W_H}},
+    {1, NEED_DATA, 0, 1, {W_BATCH}},
     {0, NEED_NONE, 0, 1, {W_RACE}},
     {0, NEED_NONE, 0, 4, {W_PLAY, W_STEP, W_RESET, W_CLEAR}},
     {1, NEED_NONE, 0, 1, {W_SPEED}},
@@ -60,6 +64,7 @@ static int shown(int r, const LayoutIn *in)
     if (rows[r].need == NEED_PARAM) return (optim_params(in->optimizer) & rows[r].param) != 0;
     if (rows[r].need == NEED_DECAY)
         return in->schedule == SCHED_STEP || in->schedule == SCHED_EXP;
+    if (rows[r].need == NEED_DATA) return in->samples > 0;
     return 1;
 }
 

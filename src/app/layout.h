@@ -12,7 +12,7 @@
 
 typedef enum {
     W_SURFACE, W_EXPR, W_OPTIMIZER, W_LR, W_MOMENTUM, W_ALPHA, W_BETA1, W_BETA2, W_EPS,
-    W_SCHEDULE, W_DECAY, W_RACE, W_PLAY, W_STEP, W_RESET, W_CLEAR, W_SPEED, W_LEVELS,
+    W_SCHEDULE, W_DECAY, W_GRAD, W_H, W_BATCH, W_RACE, W_PLAY, W_STEP, W_RESET, W_CLEAR, W_SPEED, W_LEVELS,
     W_MODE, W_COLORMAP, W_CHART, W_COUNT
 } WidgetId;
 
@@ -23,6 +23,7 @@ typedef struct {
     View view;          /* the plot keeps its aspect ratio */
     OptimKind optimizer; /* its hyper-parameters get rows */
     SchedKind schedule; /* step and exp get a decay row */
+    int samples;        /* data surfaces' n: they get a mini-batch row */
     int chart;          /* nonzero: a chart below the figure */
 } LayoutIn;
 

@@ -47,6 +47,48 @@ static int fraction_row(App *app, WidgetId id, const char *name, double *v, doub
     return 1;
 }
 
+/* How the paths' gradient is computed, the step h of numeric ones (and of the
+ * hover's gradient check), and the mini-batch size on data surfaces. Returns 1
+ * when the paths must be recomputed. */
+static int gradient_rows(App *app)
+{
+    Ui *ui = &app->ui;
+    const Rect *W = app->layout.widget;
+    OptimConfig *o = &app->optim;
+    char buf[32];
+    static const char *const modes[GRAD_COUNT] = {"exact", "forward", "central"};
+    int sel = o->grad, changed = 0;
+    caption(app, W_GRAD, "∇C", NULL);
+    if (ui_segmented(ui, W[W_GRAD], modes, GRAD_COUNT, &sel)) {
+        o->grad = sel;
+        changed = 1;
+    }
+    double h = o->h > 0 ? o->h : GRAD_H;
+    snprintf(buf, sizeof buf, "%.0e", h);
+    caption(app, W_H, "h", buf);
+    double t = view_log_unit(h, 1e-14, 1e-1);
+    if (ui_slider(ui, W_H + 1, W[W_H], &t)) {
+        o->h = view_unit_log(t, 1e-14, 1e-1);
+        changed = o->grad != GRAD_ANALYTIC;
+        app->dirty = 1; /* the hover's check uses h too */
+    }
+    int n = app->surface->nsamples;
+    if (W[W_BATCH].w && n > 1) {
+        int b = o->batch > 0 && o->batch < n ? o->batch : n;
+        snprintf(buf, sizeof buf, "%d/%d", b, n);
+        caption(app, W_BATCH, "Batch", buf);
+        t = (b - 1) / (double)(n - 1);
+        if (ui_slider(ui, W_BATCH + 1, W[W_BATCH], &t)) {
+            int nb = 1 + (int)lround(t * (n - 1));
+            if (nb != b) {
+                o->batch = nb < n ? nb : 0;
+                app_set_race(app, app->race); /* mini-batch paths get companions */
+            }
+        }
+    }
+    return changed;
+}
+
 /* The optimiser's own hyper-parameters and the schedule (rows the layout shows). */
 static void hyper(App *app)
 {
@@ -85,6 +127,7 @@ static void hyper(App *app)
             changed = 1;
         }
     }
+    changed |= gradient_rows(app);
     if (changed) app_recompute(app);
 }
 
@@ -167,10 +210,10 @@ static void view_rows(App *app)
     if (ui_dropdown(ui, W_COLORMAP + 1, W[W_COLORMAP], items, CMAP_COUNT, &sel))
         app->style.cmap = sel;
 
-    static const char *const charts[] = {"none", "loss", "sweep"};
+    static const char *const charts[] = {"off", "loss", "sweep", "data"};
     sel = app->chart;
     caption(app, W_CHART, "Chart", NULL);
-    if (ui_segmented(ui, W[W_CHART], charts, 3, &sel)) {
+    if (ui_segmented(ui, W[W_CHART], charts, 4, &sel)) {
         app->chart = sel;
         app_relayout(app);
     }
@@ -366,11 +409,14 @@ static void status(App *app, Canvas *c)
     Color col = app->status_bad ? THEME_BAD : THEME_INK;
     if (app->hover && app->drag < 0) {
         Vec2 p = view_from_px(app->view, app->layout.plot, app->mouse);
-        Vec2 g;
-        double f = surface_eval(app->surface, p.x, p.y, &g);
-        snprintf(buf, sizeof buf, "%s = %.4g   %s = %.4g   C = %.6g   ∇C = (%.4g, %.4g)   "
-                 "|∇C| = %.4g", app->surface->xlabel, p.x, app->surface->ylabel, p.y, f,
-                 g.x, g.y, hypot(g.x, g.y));
+        Vec2 g, n;
+        double h = app->optim.h > 0 ? app->optim.h : GRAD_H;
+        double f = grad_eval(app->surface, GRAD_ANALYTIC, h, NULL, 0, p.x, p.y, &g);
+        grad_eval(app->surface, GRAD_CENTRAL, h, NULL, 0, p.x, p.y, &n);
+        snprintf(buf, sizeof buf, "%s = %.4g  %s = %.4g  C = %.6g  ∇C = (%.4g, %.4g)  "
+                 "|∇C| = %.4g   check, central h = %.0e: (%.4g, %.4g), rel. error %.1e",
+                 app->surface->xlabel, p.x, app->surface->ylabel, p.y, f, g.x, g.y,
+                 hypot(g.x, g.y), h, n.x, n.y, grad_rel_error(g, n));
         msg = buf;
         col = THEME_INK;
     }

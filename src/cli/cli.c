@@ -104,7 +104,7 @@ static int layout_main(Options *o)
         return 0;
     }
     LayoutIn in = {o->has_size ? o->w : CFG_WIN_W, o->has_size ? o->h : CFG_WIN_H, 1.0, o->view,
-                   o->optim.kind, o->optim.schedule, 0};
+                   o->optim.kind, o->optim.schedule, o->surface->nsamples, 0};
     Layout L = layout_compute(&in);
     printf("{\"canvas\":{\"x\":%d,\"y\":%d,\"w\":%d,\"h\":%d},", L.plot.x, L.plot.y,
            L.plot.w, L.plot.h);

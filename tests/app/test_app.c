@@ -268,6 +268,44 @@ static void test_expression_field(void **unused)
     free_app(app);
 }
 
+/* Mini-batches in the window: the batch row shows on data surfaces only; a start
+ * gets its mini-batch path and a full-batch companion, which follows the full
+ * gradient exactly. */
+static void test_minibatch_paths(void **unused)
+{
+    (void)unused;
+    App *app = new_app();
+    assert_int_equal(app->layout.widget[W_BATCH].w, 0);
+    app_set_surface(app, surface_find("neuron-mse"));
+    assert_true(app->layout.widget[W_BATCH].w > 0);
+    assert_int_equal(app->chart, APP_CHART_MODEL); /* a data surface shows its data */
+    Rect b = app->layout.widget[W_BATCH];
+    double x0 = b.x + 9, x1 = b.x + b.w - 9;
+    mouse(app, APP_EV_DOWN, 1, (Vec2){x1, b.y + b.h / 2.0}); /* the knob sits at n */
+    mouse(app, APP_EV_MOVE, 0, (Vec2){x0 + (x1 - x0) * 2 / 9.0, b.y + b.h / 2.0});
+    mouse(app, APP_EV_UP, 1, (Vec2){x0 + (x1 - x0) * 2 / 9.0, b.y + b.h / 2.0});
+    assert_int_equal(app->optim.batch, 3);
+    click(app, 1, px_of(app, (Vec2){-2, 3}));
+    assert_int_equal(app->npaths, 2);
+    assert_false(app->paths[0].full);
+    assert_true(app->paths[1].full);
+    /* the companion is the full-gradient run; the mini-batch path is not */
+    const Trajectory *full = &app->paths[1].traj, *mini = &app->paths[0].traj;
+    assert_close(full->pts[1].x, full->pts[0].x - app->optim.lr * full->pts[0].gx, 1e-14);
+    assert_true(fabs(mini->pts[1].x - full->pts[1].x) > 1e-9);
+    Scene *sc = calloc(1, sizeof *sc);
+    app_scene(app, sc);
+    assert_int_equal(sc->nstarts, 1); /* one start, though two paths */
+    free(sc);
+    /* the gradient row: forward differences change the paths */
+    Rect g = app->layout.widget[W_GRAD];
+    double before = app->paths[1].traj.pts[5].x;
+    click(app, 1, (Vec2){g.x + g.w * 0.5, g.y + g.h / 2.0});
+    assert_int_equal(app->optim.grad, GRAD_FORWARD);
+    assert_true(app->paths[1].traj.pts[5].x != before);
+    free_app(app);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -279,6 +317,7 @@ int main(void)
         cmocka_unit_test(test_scene_round_trip),
         cmocka_unit_test(test_zoom_about_cursor),
         cmocka_unit_test(test_expression_field),
+        cmocka_unit_test(test_minibatch_paths),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
