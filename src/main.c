@@ -173,6 +173,9 @@ static void setup(App *app, const Options *o, Window *win, Scene *sc)
     app->style.log = o->style.log;
     if (o->save_to) snprintf(app->save_to, sizeof app->save_to, "%s", o->save_to);
     app_resize(app, c.w, c.h, window_scale(win));
+    for (int i = 0; i < o->nstarts; i++) app_add_path(app, o->starts[i]); /* random ones */
+    if (o->random_starts) app->random_k = o->random_starts;
+    if (o->init_scale > 0) app->random_scale = o->init_scale;
     if (o->scene) {
         app_apply_scene(app, sc);
         app_message(app, 0, "Opened %s", o->scene);

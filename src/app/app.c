@@ -18,6 +18,7 @@
 #include "app/panel.h"
 #include "app/theme.h"
 #include "config.h"
+#include "core/init.h"
 
 /* ---- state ----------------------------------------------------------------- */
 
@@ -34,6 +35,7 @@ int app_init(App *app, const Surface *s, int w, int h, double dpi, int steps)
     app->speed = CFG_SPEED;
     app->drag = -1;
     app->selected = -1;
+    app->random_k = 8;
     app->chart = s->nsamples ? APP_CHART_MODEL : APP_CHART_NONE; /* show the data */
     app->text_scale = 1;
     snprintf(app->save_to, sizeof app->save_to, ".");
@@ -169,6 +171,16 @@ static int add_group(App *app, Vec2 start, int g)
 
 int app_add_path(App *app, Vec2 start) { return add_group(app, start, app->next_group++); }
 
+void app_random_starts(App *app, int k, double scale)
+{
+    Vec2 p[APP_MAX_PATHS];
+    if (k > APP_MAX_PATHS) k = APP_MAX_PATHS;
+    if (!(scale > 0)) scale = (app->view.x1 - app->view.x0) / 8;
+    init_gaussian(view_centre(app->view), scale, k, app->optim.seed + app->draws++, p);
+    for (int i = 0; i < k; i++)
+        if (app_add_path(app, p[i]) < 0) break;
+}
+
 void app_set_race(App *app, unsigned race)
 {
     Vec2 starts[APP_MAX_PATHS];
@@ -288,6 +300,12 @@ int app_apply_scene(App *app, const Scene *sc)
     if (sc->set & SCENE_EPS) app->optim.eps = sc->eps;
     if (sc->set & SCENE_SCHEDULE) app->optim.schedule = sc->schedule;
     if (sc->set & SCENE_DECAY) app->optim.decay = sc->decay;
+    if (sc->set & SCENE_GRAD) app->optim.grad = sc->grad;
+    if (sc->set & SCENE_SEED) app->optim.seed = sc->seed;
+    if (sc->set & SCENE_BATCH)
+        app->optim.batch = sc->batch < app->surface->nsamples ? sc->batch : 0;
+    if (sc->set & SCENE_RANDOM) app->random_k = sc->random_starts;
+    if (sc->set & SCENE_INIT_SCALE) app->random_scale = sc->init_scale;
     app_relayout(app);
     if (sc->set & SCENE_SPEED) app->speed = sc->speed;
     if (sc->set & SCENE_MODE) app->style.mode = sc->mode;
@@ -299,6 +317,8 @@ int app_apply_scene(App *app, const Scene *sc)
     app->npaths = 0;
     for (int i = 0; i < sc->nstarts && i < APP_MAX_PATHS; i++)
         app_add_path(app, sc->starts[i]);
+    app->draws = 0;
+    if (sc->set & SCENE_RANDOM) app_random_starts(app, sc->random_starts, sc->init_scale);
     app->dirty = 1;
     return 0;
 }
@@ -319,6 +339,11 @@ void app_scene(const App *app, Scene *sc)
     sc->eps = o->eps;
     sc->decay = o->decay;
     if (o->eps > 0) sc->set |= SCENE_EPS;
+    sc->set |= SCENE_GRAD | SCENE_SEED;
+    sc->grad = o->grad;
+    sc->seed = o->seed;
+    if (o->batch > 0) sc->set |= SCENE_BATCH;
+    sc->batch = o->batch;
     if (o->decay > 0) sc->set |= SCENE_DECAY;
     sc->surface = app->surface == &app->typed ? 0 : surface_index(app->surface);
     if (app->expr) snprintf(sc->expr, sizeof sc->expr, "%s", expr_text(app->expr));

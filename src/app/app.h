@@ -92,6 +92,9 @@ typedef struct {
     Path paths[APP_MAX_PATHS];
     int npaths;
     int next_group;           /* group of the next click */
+    int random_k;             /* starts the Random button drops */
+    double random_scale;      /* their spread (0: an eighth of the view's width) */
+    unsigned long draws;      /* random drops so far: the next one's seed offset */
     int selected;             /* the path the step-by-step view explains, -1 none */
     TrajPoint *pool;          /* APP_MAX_PATHS * (steps + 1) points (owned) */
 
@@ -163,6 +166,10 @@ void app_message(App *app, int bad, const char *fmt, ...);
 /* Adds a start point and computes its path (one per raced optimiser); returns the
  * index of its first path, or -1 when there is no room. */
 int app_add_path(App *app, Vec2 start);
+
+/* Adds k starts drawn from a Gaussian of standard deviation `scale` around the
+ * view's centre; each call draws new ones (the seed advances), reproducibly. */
+void app_random_starts(App *app, int k, double scale);
 
 /* Sets the raced optimisers (bit k: optimiser k) and rebuilds the paths from the
  * same starts. */

@@ -164,28 +164,53 @@ static Rect place_label(Rect p, Vec2 e, int w, int h, int gap, const Rect *place
 }
 
 /* Draws each path's label beside its last shown point, in a light box. */
+/* Returns where path pp's label goes: its last point inside the view (a diverged
+ * path leaves it), else its start. */
+static Vec2 label_anchor(const Figure *f, Rect p, const PlotPath *pp)
+{
+    for (int k = pp->shown - 1; k >= 0; k--) {
+        Vec2 q = view_to_px(f->view, p, (Vec2){pp->pts[k].x, pp->pts[k].y});
+        if (inside(p, q)) return q;
+    }
+    return view_to_px(f->view, p, (Vec2){pp->pts[0].x, pp->pts[0].y});
+}
+
+/* Draws each path's label beside its end; paths ending at the same pixel share one
+ * label that counts them, so ten starts in one minimum do not pile up ten boxes. */
 static void path_labels(Canvas *c, Rect p, Text *t, const Figure *f)
 {
     int fs = px(f->scale, THEME_SMALL), pad = px(f->scale, 3), n = 0;
     Rect placed[MAX_LABELS];
-    Rect old = canvas_set_clip(c, p);
-    for (int i = 0; f->labels && i < f->npaths; i++) {
+    Vec2 at[MAX_LABELS];
+    int lead[MAX_LABELS], count[MAX_LABELS];
+    int m = f->npaths < MAX_LABELS ? f->npaths : MAX_LABELS;
+    for (int i = 0; f->labels && i < m; i++) {
         const PlotPath *pp = &f->paths[i];
+        lead[i] = -1;
+        count[i] = 0;
         if (!f->labels[i] || !f->labels[i][0] || pp->shown < 1) continue;
-        /* beside the last point inside the view: a diverged path leaves it */
-        Vec2 e = view_to_px(f->view, p, (Vec2){pp->pts[0].x, pp->pts[0].y});
-        for (int k = pp->shown - 1; k >= 0; k--) {
-            Vec2 q = view_to_px(f->view, p, (Vec2){pp->pts[k].x, pp->pts[k].y});
-            if (inside(p, q)) {
-                e = q;
+        at[i] = label_anchor(f, p, pp);
+        lead[i] = i;
+        for (int j = 0; j < i; j++) /* an earlier label at the same end takes this one */
+            if (lead[j] == j && hypot(at[j].x - at[i].x, at[j].y - at[i].y) < 6 * f->scale) {
+                lead[i] = j;
                 break;
             }
-        }
-        int w = text_width(t, f->labels[i], fs, 0), h = text_height(t, fs);
-        Rect box = place_label(p, e, w + 2 * pad, h + 2, px(f->scale, 12), placed, n);
-        if (n < MAX_LABELS) placed[n++] = box;
+        count[lead[i]]++;
+    }
+    Rect old = canvas_set_clip(c, p);
+    for (int i = 0; f->labels && i < m; i++) {
+        if (lead[i] != i) continue;
+        char buf[96];
+        if (count[i] > 1)
+            snprintf(buf, sizeof buf, "%s (and %d more here)", f->labels[i], count[i] - 1);
+        else
+            snprintf(buf, sizeof buf, "%s", f->labels[i]);
+        int w = text_width(t, buf, fs, 0), h = text_height(t, fs);
+        Rect box = place_label(p, at[i], w + 2 * pad, h + 2, px(f->scale, 12), placed, n);
+        placed[n++] = box;
         canvas_fill_rect(c, box, (Color){255, 255, 255, 215});
-        text_draw(t, c, box.x + pad, box.y + 1, f->labels[i], fs, 0, THEME_INK);
+        text_draw(t, c, box.x + pad, box.y + 1, buf, fs, 0, THEME_INK);
     }
     canvas_set_clip(c, old);
 }

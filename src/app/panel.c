@@ -177,6 +177,17 @@ static void buttons(App *app)
         app->npaths = 0;
         app->selected = -1;
     }
+    char label[48];
+    snprintf(label, sizeof label, "%d random starts", app->random_k);
+    if (ui_button(ui, W[W_RANDOM], label, 0)) {
+        app_random_starts(app, app->random_k, app->random_scale);
+        app_message(app, 0, "%d starts drawn from a Gaussian around the view's centre.",
+                    app->random_k);
+    }
+    if (ui_button(ui, W[W_ZERO], "Start at (0, 0)", 0)) {
+        app_add_path(app, (Vec2){0, 0});
+        app_message(app, 0, "A start at zero: every weight the same (on tiny-net a saddle).");
+    }
 }
 
 /* Speed, contour levels, mode, colour map and the chart. */

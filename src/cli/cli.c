@@ -26,6 +26,8 @@ static const struct {
      "final cost against the learning rate from one start; CSV"},
     {"gradcheck", gradcheck_main, OPT_GRADCHECK, NULL,
      "analytic against numeric gradients at --at points; CSV"},
+    {"backprop", backprop_main, OPT_BACKPROP, NULL,
+     "the chain rule per sample at --at W,B on the neuron surfaces; CSV"},
     {"render", render_main, OPT_RENDER, NULL, "draw the canvas into a PNG (--out FILE.png)"},
     {"bench", NULL, 0, bench_main, "times every stage of a frame"},
     {"layout", layout_main, OPT_LAYOUT, NULL, "where the window's widgets are, as JSON"},

@@ -16,6 +16,7 @@ int trace_main(Options *o);
 int render_main(Options *o);
 int sweep_main(Options *o);
 int gradcheck_main(Options *o);
+int backprop_main(Options *o);
 
 /* `bench` parses its own options; argv[0] is "bench". */
 int bench_main(int argc, char **argv);

@@ -230,6 +230,19 @@ static int p_positive(Options *o, void *field, const char *v, char *err, int n)
     return 0;
 }
 
+static int p_random(Options *o, void *field, const char *v, char *err, int n)
+{
+    (void)field;
+    char *end;
+    long k = strtol(v, &end, 10);
+    if (end == v || *end || k < 1 || k > CFG_MAX_STARTS) {
+        snprintf(err, n, "expected a whole number from 1 to %d, got '%s'", CFG_MAX_STARTS, v);
+        return -1;
+    }
+    o->random_starts = (int)k;
+    return 0;
+}
+
 static int p_count(Options *o, void *field, const char *v, char *err, int n)
 {
     (void)field;
@@ -354,10 +367,10 @@ static int p_save_to(Options *o, void *field, const char *v, char *err, int n)
 }
 
 #define ALL (OPT_WINDOW | OPT_LIST | OPT_TRACE | OPT_RENDER | OPT_LAYOUT | OPT_SWEEP | \
-             OPT_GRADCHECK)
+             OPT_GRADCHECK | OPT_BACKPROP)
 #define PICTURE (OPT_WINDOW | OPT_RENDER | OPT_LAYOUT)
 #define OPTIMIZING (OPT_WINDOW | OPT_TRACE | OPT_RENDER | OPT_SWEEP)
-#define SURFACED (PICTURE | OPT_TRACE | OPT_SWEEP | OPT_GRADCHECK)
+#define SURFACED (PICTURE | OPT_TRACE | OPT_SWEEP | OPT_GRADCHECK | OPT_BACKPROP)
 
 static const struct {
     const char *name;
@@ -391,8 +404,13 @@ static const struct {
     {"h", p_h, 0, OPTIMIZING | OPT_GRADCHECK, "H", "finite-difference step (1e-5)"},
     {"batch", p_batch, 0, OPTIMIZING, "B",
      "data surfaces: mini-batches of B samples, 1 <= B <= n"},
-    {"seed", p_seed, 0, OPTIMIZING, "S", "the mini-batches' generator (0)"},
-    {"at", p_start, 0, OPT_GRADCHECK, "X,Y", "a point to check (repeatable)"},
+    {"seed", p_seed, 0, OPTIMIZING, "S", "the generator of mini-batches and random starts (0)"},
+    {"random-starts", p_random, 0, OPT_WINDOW | OPT_TRACE | OPT_RENDER, "K",
+     "K starts drawn from a Gaussian around the view's centre (--seed)"},
+    {"init-scale", p_positive, offsetof(Options, init_scale), OPT_WINDOW | OPT_TRACE |
+     OPT_RENDER, "S", "their standard deviation (1)"},
+    {"at", p_start, 0, OPT_GRADCHECK | OPT_BACKPROP, "X,Y",
+     "a point to check (repeatable in gradcheck)"},
     {"start", p_start, 0, OPT_TRACE | OPT_RENDER | OPT_SWEEP, "X,Y", "a start point (repeatable)"},
     {"steps", p_steps, 0, OPT_TRACE | OPT_RENDER | OPT_SWEEP, "N", "steps (trace 100; render 5000, as the window)"},
     {"lr-min", p_positive, offsetof(Options, lr_min), OPT_SWEEP, "A", "smallest learning rate"},
@@ -455,6 +473,19 @@ int opts_parse(Options *o, int argc, char **argv, unsigned cmd, const char *prog
         return 2;
     }
     if (o->expr) o->surface = &o->typed;
+    if (!o->has_view) o->view = o->surface->view;
+    if (o->random_starts) {
+        if (o->nstarts + o->random_starts > CFG_MAX_STARTS) {
+            fprintf(stderr, "%s: --random-starts: at most %d start points in all, got %d\n",
+                    prog, CFG_MAX_STARTS, o->nstarts + o->random_starts);
+            opts_free(o);
+            return 2;
+        }
+        Vec2 c = {(o->view.x0 + o->view.x1) / 2, (o->view.y0 + o->view.y1) / 2};
+        init_gaussian(c, o->init_scale > 0 ? o->init_scale : INIT_SCALE, o->random_starts,
+                      o->optim.seed, o->starts + o->nstarts);
+        o->nstarts += o->random_starts;
+    }
     if (o->optim.batch && !o->surface->nsamples) {
         fprintf(stderr, "%s: --batch: only on data surfaces (%s has no samples)\n", prog,
                 o->surface->name);
@@ -467,7 +498,6 @@ int opts_parse(Options *o, int argc, char **argv, unsigned cmd, const char *prog
         opts_free(o);
         return 2;
     }
-    if (!o->has_view) o->view = o->surface->view;
     o->style.log = o->has_log || o->surface->log_default;
     return 0;
 }

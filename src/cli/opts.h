@@ -8,6 +8,7 @@
 
 #include "config.h"
 #include "core/expr.h"
+#include "core/init.h"
 #include "core/plot.h"
 
 /* Which command an option belongs to (bit flags). */
@@ -18,7 +19,8 @@ enum {
     OPT_RENDER = 1 << 3,
     OPT_LAYOUT = 1 << 4,
     OPT_SWEEP = 1 << 5,
-    OPT_GRADCHECK = 1 << 6
+    OPT_GRADCHECK = 1 << 6,
+    OPT_BACKPROP = 1 << 7
 };
 
 #define OPTS_MAX_OPTIM 16 /* most optimisers in one race */
@@ -49,6 +51,8 @@ typedef struct {
     const char *save_to;      /* --save-to DIR */
     int help;                 /* --help */
     double lr_min, lr_max;    /* sweep: --lr-min, --lr-max */
+    int random_starts;        /* --random-starts K: added around the view's centre */
+    double init_scale;        /* --init-scale S: their standard deviation */
     int count;                /* sweep: --count */
 } Options;
 

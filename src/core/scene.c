@@ -354,6 +354,64 @@ static void write_text(Out *o, const char *t) {
     }
 }
 
+/* Reads a whole number in [lo, hi] for `key` into *out. Returns 0 or -1. */
+static int whole(Parser *p, const char *key, const char *v, long lo, long hi, long *out) {
+    char *end;
+    errno = 0;
+    long k = strtol(v, &end, 10);
+    if (end != v && !end[strspn(end, BLANK)] && !errno && k >= lo && k <= hi) {
+        *out = k;
+        return 0;
+    }
+    return fail(p, "%s must be a whole number from %ld to %ld, got '%s'", key, lo, hi, v);
+}
+
+static int parse_batch(Parser *p, Scene *sc, const char *v) {
+    long k;
+    if (whole(p, "batch", v, 1, 1000000, &k)) return -1;
+    sc->batch = (int)k;
+    return 0;
+}
+
+static int parse_seed(Parser *p, Scene *sc, const char *v) {
+    long k;
+    if (whole(p, "seed", v, 0, 2147483647L, &k)) return -1;
+    sc->seed = (unsigned long)k;
+    return 0;
+}
+
+static int parse_grad(Parser *p, Scene *sc, const char *v) {
+    if ((sc->grad = grad_find(v)) >= 0) return 0;
+    return fail(p, "grad must be analytic, forward or central, got '%s'", v);
+}
+
+static int parse_random(Parser *p, Scene *sc, const char *v) {
+    long k;
+    if (whole(p, "random_starts", v, 1, SCENE_MAX_STARTS, &k)) return -1;
+    sc->random_starts = (int)k;
+    return 0;
+}
+
+static int parse_init_scale(Parser *p, Scene *sc, const char *v) {
+    return positive(p, "init_scale", v, INFINITY, &sc->init_scale);
+}
+
+static int parse_title_zh(Parser *p, Scene *sc, const char *v) {
+    return text(p, "title.zh", v, sc->title_zh);
+}
+
+static int parse_note_zh(Parser *p, Scene *sc, const char *v) {
+    return text(p, "note.zh", v, sc->note_zh);
+}
+
+static void write_batch(Out *o, const Scene *sc) { put(o, "%d", sc->batch); }
+static void write_seed(Out *o, const Scene *sc) { put(o, "%lu", sc->seed); }
+static void write_grad(Out *o, const Scene *sc) { put(o, "%s", grad_name((GradMode)sc->grad)); }
+static void write_random(Out *o, const Scene *sc) { put(o, "%d", sc->random_starts); }
+static void write_init_scale(Out *o, const Scene *sc) { put(o, "%.17g", sc->init_scale); }
+static void write_title_zh(Out *o, const Scene *sc) { write_text(o, sc->title_zh); }
+static void write_note_zh(Out *o, const Scene *sc) { write_text(o, sc->note_zh); }
+
 static void write_title(Out *o, const Scene *sc) {
     write_text(o, sc->title);
 }
@@ -385,6 +443,9 @@ static const Key keys[] = {
     {"eps", SCENE_EPS, parse_eps, write_eps},
     {"schedule", SCENE_SCHEDULE, parse_schedule, write_schedule},
     {"decay", SCENE_DECAY, parse_decay, write_decay},
+    {"grad", SCENE_GRAD, parse_grad, write_grad},
+    {"batch", SCENE_BATCH, parse_batch, write_batch},
+    {"seed", SCENE_SEED, parse_seed, write_seed},
     {"speed", SCENE_SPEED, parse_speed, write_speed},
     {"mode", SCENE_MODE, parse_mode, write_mode},
     {"colormap", SCENE_COLORMAP, parse_colormap, write_colormap},
@@ -392,15 +453,13 @@ static const Key keys[] = {
     {"log", SCENE_LOG, parse_log, write_log},
     {"title", SCENE_TITLE, parse_title, write_title},
     {"note", SCENE_NOTE, parse_note, write_note},
+    {"title.zh", SCENE_TITLE_ZH, parse_title_zh, write_title_zh},
+    {"note.zh", SCENE_NOTE_ZH, parse_note_zh, write_note_zh},
+    {"random_starts", SCENE_RANDOM, parse_random, write_random},
+    {"init_scale", SCENE_INIT_SCALE, parse_init_scale, write_init_scale},
     {"start", 0, parse_start, NULL},
     /* DESIGN section 6 keys that a later version will read */
-    {"batch", 0, NULL, NULL},
-    {"seed", 0, NULL, NULL},
-    {"grad", 0, NULL, NULL},
     {"field", 0, NULL, NULL},
-    {"title.zh", 0, NULL, NULL},
-    {"note.zh", 0, NULL, NULL},
-    {"random_starts", 0, NULL, NULL},
 };
 #define NKEYS (int)(sizeof keys / sizeof keys[0])
 

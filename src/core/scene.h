@@ -31,7 +31,14 @@ enum {
     SCENE_EPS = 1 << 15,
     SCENE_SCHEDULE = 1 << 16,
     SCENE_DECAY = 1 << 17,
-    SCENE_EXPR = 1 << 18
+    SCENE_EXPR = 1 << 18,
+    SCENE_BATCH = 1 << 19,
+    SCENE_SEED = 1 << 20,
+    SCENE_GRAD = 1 << 21,
+    SCENE_RANDOM = 1 << 22,
+    SCENE_INIT_SCALE = 1 << 23,
+    SCENE_TITLE_ZH = 1 << 24,
+    SCENE_NOTE_ZH = 1 << 25
 };
 
 typedef struct {
@@ -46,6 +53,11 @@ typedef struct {
     double eps;                      /* > 0, finite */
     int schedule;                    /* SchedKind */
     double decay;                    /* in (0, 1] */
+    int batch;                       /* mini-batch size >= 1 (data surfaces) */
+    unsigned long seed;              /* the mini-batches' and random starts' generator */
+    int grad;                        /* GradMode */
+    int random_starts;               /* K starts drawn around the view's centre, 1..256 */
+    double init_scale;               /* their standard deviation, > 0 */
     double lr;                       /* > 0, finite */
     double speed;                    /* steps per second, > 0, finite */
     int mode;                        /* PlotMode */
@@ -56,6 +68,8 @@ typedef struct {
     Vec2 starts[SCENE_MAX_STARTS];
     char title[SCENE_MAX_TEXT];      /* UTF-8, one line */
     char note[SCENE_MAX_TEXT];       /* UTF-8, one line */
+    char title_zh[SCENE_MAX_TEXT];   /* title.zh, note.zh: for the Chinese interface */
+    char note_zh[SCENE_MAX_TEXT];
 } Scene;
 
 /* Parses scene text (NUL-terminated) into *sc (zeroed first). `name` is used in

@@ -44,6 +44,13 @@ static void assert_scene_equal(const Scene *a, const Scene *b) {
     assert_memory_equal(&a->eps, &b->eps, sizeof a->eps);
     assert_int_equal(a->schedule, b->schedule);
     assert_memory_equal(&a->decay, &b->decay, sizeof a->decay);
+    assert_int_equal(a->batch, b->batch);
+    assert_int_equal(a->seed, b->seed);
+    assert_int_equal(a->grad, b->grad);
+    assert_int_equal(a->random_starts, b->random_starts);
+    assert_memory_equal(&a->init_scale, &b->init_scale, sizeof a->init_scale);
+    assert_string_equal(a->title_zh, b->title_zh);
+    assert_string_equal(a->note_zh, b->note_zh);
     assert_memory_equal(&a->speed, &b->speed, sizeof a->speed);
     assert_int_equal(a->mode, b->mode);
     assert_int_equal(a->colormap, b->colormap);
@@ -323,6 +330,29 @@ static void test_optimizer_keys(void **state) {
     check_bad("optimizer = gd,\n", 1, "optimizer must be one of");
 }
 
+/* The keys of gradients, mini-batches, random starts and the Chinese texts. */
+static void test_more_keys(void **state) {
+    static const char *text = "surface = neuron-mse\ngrad = central\nbatch = 3\nseed = 42\n"
+                              "random_starts = 12\ninit_scale = 0.5\ntitle.zh = 学习率\n"
+                              "note.zh = 步长太大会发散。\n";
+    static Scene sc;
+    char err[256];
+    (void)state;
+    assert_int_equal(scene_parse(&sc, text, "t.scene", err, sizeof err), 0);
+    assert_int_equal(sc.grad, GRAD_CENTRAL);
+    assert_int_equal(sc.batch, 3);
+    assert_int_equal(sc.seed, 42);
+    assert_int_equal(sc.random_starts, 12);
+    assert_true(sc.init_scale == 0.5);
+    assert_string_equal(sc.title_zh, "学习率");
+    round_trip(&sc);
+    check_bad("grad = backward\n", 1, "grad must be analytic, forward or central");
+    check_bad("batch = 0\n", 1, "batch must be a whole number from 1");
+    check_bad("seed = -1\n", 1, "seed must be a whole number from 0");
+    check_bad("random_starts = 257\n", 1, "random_starts must be a whole number from 1 to 256");
+    check_bad("init_scale = 0\n", 1, "init_scale must be a finite number > 0");
+}
+
 /* expr: checked to compile, with the column of an error; never with surface. */
 static void test_expr_key(void **state) {
     Scene sc;
@@ -339,8 +369,7 @@ static void test_expr_key(void **state) {
 }
 
 static void test_unsupported_keys(void **state) {
-    static const char *later[] = {"batch",   "seed",         "grad",
-                                  "field",    "title.zh", "note.zh", "random_starts"};
+    static const char *later[] = {"field"};
     (void)state;
     for (size_t i = 0; i < sizeof later / sizeof later[0]; i++) {
         char text[64], needle[96];
@@ -549,6 +578,7 @@ int main(void) {
         cmocka_unit_test(test_exact_message),
         cmocka_unit_test(test_optimizer_keys),
         cmocka_unit_test(test_expr_key),
+        cmocka_unit_test(test_more_keys),
         cmocka_unit_test(test_unsupported_keys),
         cmocka_unit_test(test_start_limit),
         cmocka_unit_test(test_text_limit),
