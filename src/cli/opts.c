@@ -2,6 +2,8 @@
  * writes what was expected; opts_parse adds the option's name and prints it. */
 #include "opts.h"
 
+#include "core/scene.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <math.h>
@@ -350,12 +352,61 @@ static int p_out(Options *o, void *field, const char *v, char *err, int n)
     return 0;
 }
 
+/* Copies the keys scene sc sets into o (and its starts, appended). */
+static int apply_scene(Options *o, const Scene *sc, char *err, int n)
+{
+    if (sc->set & SCENE_SURFACE) o->surface = surface_at(sc->surface), o->has_surface = 1;
+    if (sc->set & SCENE_EXPR && p_expr(o, NULL, sc->expr, err, n) != 0) return -1;
+    if (sc->set & SCENE_VIEW) o->view = sc->view, o->has_view = 1;
+    if (sc->set & SCENE_OPTIMIZER) {
+        o->optim.kind = o->optims[0] = sc->optimizer;
+        o->noptim = 1;
+        for (int k = 0; k < OPTIM_COUNT && o->noptim < OPTS_MAX_OPTIM; k++)
+            if ((sc->race >> k & 1) && k != sc->optimizer) o->optims[o->noptim++] = k;
+    }
+    const struct { unsigned flag; double *dst; const double *src; } nums[] = {
+        {SCENE_LR, &o->optim.lr, &sc->lr}, {SCENE_MOMENTUM, &o->optim.momentum, &sc->momentum},
+        {SCENE_ALPHA, &o->optim.alpha, &sc->alpha}, {SCENE_BETA1, &o->optim.beta1, &sc->beta1},
+        {SCENE_BETA2, &o->optim.beta2, &sc->beta2}, {SCENE_EPS, &o->optim.eps, &sc->eps},
+        {SCENE_DECAY, &o->optim.decay, &sc->decay},
+        {SCENE_INIT_SCALE, &o->init_scale, &sc->init_scale},
+    };
+    for (unsigned i = 0; i < sizeof nums / sizeof nums[0]; i++)
+        if (sc->set & nums[i].flag) *nums[i].dst = *nums[i].src;
+    if (sc->set & SCENE_SCHEDULE) o->optim.schedule = sc->schedule;
+    if (sc->set & SCENE_GRAD) o->optim.grad = sc->grad;
+    if (sc->set & SCENE_BATCH) o->optim.batch = sc->batch;
+    if (sc->set & SCENE_SEED) o->optim.seed = sc->seed;
+    if (sc->set & SCENE_MODE) o->style.mode = sc->mode;
+    if (sc->set & SCENE_COLORMAP) o->style.cmap = sc->colormap;
+    if (sc->set & SCENE_LEVELS) o->style.levels = sc->levels;
+    if (sc->set & SCENE_LOG) o->has_log = sc->log, o->log_set = 1;
+    if (sc->set & SCENE_RANDOM) o->random_starts = sc->random_starts;
+    for (int i = 0; i < sc->nstarts; i++) {
+        if (o->nstarts >= CFG_MAX_STARTS) {
+            snprintf(err, n, "%s: at most %d start points", o->scene, CFG_MAX_STARTS);
+            return -1;
+        }
+        o->starts[o->nstarts++] = sc->starts[i];
+    }
+    return 0;
+}
+
+/* --scene FILE: the window opens it itself; other commands take its keys here, so
+ * options after --scene override them. */
 static int p_scene(Options *o, void *field, const char *v, char *err, int n)
 {
     (void)field;
-    (void)err, (void)n;
     o->scene = v;
-    return 0;
+    if (o->cmd == OPT_WINDOW) return 0;
+    Scene *sc = malloc(sizeof *sc);
+    if (!sc) {
+        snprintf(err, n, "out of memory");
+        return -1;
+    }
+    int rc = scene_load(sc, v, err, n) != 0 ? -1 : apply_scene(o, sc, err, n);
+    free(sc);
+    return rc;
 }
 
 static int p_save_to(Options *o, void *field, const char *v, char *err, int n)
@@ -424,7 +475,8 @@ static const struct {
     {"log", NULL, offsetof(Options, has_log), PICTURE, NULL,
      "logarithmic colour scale (the default where values span decades)"},
     {"json", NULL, offsetof(Options, json), OPT_LIST, NULL, "JSON instead of a table"},
-    {"scene", p_scene, 0, OPT_WINDOW, "FILE", "open a scene file"},
+    {"scene", p_scene, 0, OPT_WINDOW | OPT_TRACE | OPT_RENDER, "FILE",
+     "a scene file (options after it override its keys)"},
     {"fullscreen", NULL, offsetof(Options, fullscreen), OPT_WINDOW, NULL, "start fullscreen"},
     {"save-to", p_save_to, 0, OPT_WINDOW, "DIR", "where Ctrl+S and F12 write (.)"},
     {"help", NULL, offsetof(Options, help), ALL, NULL, "this help"},
@@ -436,6 +488,7 @@ int opts_parse(Options *o, int argc, char **argv, unsigned cmd, const char *prog
 {
     char err[512];
     memset(o, 0, sizeof *o);
+    o->cmd = cmd;
     o->surface = surface_find(CFG_SURFACE);
     o->optim = optim_config(OPTIM_GD);
     o->optim.lr = CFG_LR;
@@ -498,7 +551,7 @@ int opts_parse(Options *o, int argc, char **argv, unsigned cmd, const char *prog
         opts_free(o);
         return 2;
     }
-    o->style.log = o->has_log || o->surface->log_default;
+    o->style.log = o->log_set ? o->has_log : o->has_log || o->surface->log_default;
     return 0;
 }
 

@@ -44,12 +44,14 @@ typedef struct {
     int has_size;
     const char *out;          /* --out FILE */
     PlotStyle style;          /* --mode, --colormap, --levels, --log */
-    int has_log;              /* --log given */
+    int has_log;              /* --log given (or a scene's log = true) */
+    int log_set;              /* a scene set log = true|false */
     int json;                 /* --json */
     const char *scene;        /* --scene FILE */
     int fullscreen;           /* --fullscreen */
     const char *save_to;      /* --save-to DIR */
     int help;                 /* --help */
+    unsigned cmd;             /* the command being parsed (OPT_*) */
     double lr_min, lr_max;    /* sweep: --lr-min, --lr-max */
     int random_starts;        /* --random-starts K: added around the view's centre */
     double init_scale;        /* --init-scale S: their standard deviation */
