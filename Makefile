@@ -26,11 +26,19 @@ ASAN_APP := $(patsubst src/%.c,$(BUILD)/asan/%.o,$(wildcard src/app/*.c) src/gfx
 ASAN_APP_TESTS := $(APP_TEST_SRC:tests/app/%.c=$(BUILD)/asan/tests/%)
 ASAN_CORE := $(CORE_SRC:src/%.c=$(BUILD)/asan/%.o)
 ASAN_TESTS := $(TEST_SRC:tests/unit/%.c=$(BUILD)/asan/tests/%)
+# libFuzzer targets (tests/fuzz): clang, src/core instrumented, without OpenMP
+FUZZ_CC  ?= clang
+FUZZ_SECONDS ?= 60
+SOAK_SECONDS ?= 120
+FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+FUZZ_CFLAGS := -std=c11 $(DEFS) -g -O1 -Isrc -Wall -Wextra -Wno-unknown-pragmas $(FUZZ_SAN)
+FUZZ_CORE := $(CORE_SRC:src/%.c=$(BUILD)/fuzz/%.o)
+FUZZERS  := $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
 
 # keep every object: none is an intermediate to delete after the tests
 .SECONDARY:
 
-.PHONY: all run test check deps unit unit-asan bench clean install golden-update format
+.PHONY: all run test check deps unit unit-asan bench clean install golden-update format fuzz soak
 
 all: $(BUILD)/losscape
 
@@ -45,8 +53,18 @@ test: deps
 	@$(MAKE) --no-print-directory check
 
 # Everything the tests need, then every suite; the last line is "N passed, N failed".
-check: all $(TESTS) $(ASAN_TESTS) $(APP_TESTS) $(ASAN_APP_TESTS)
+check: all $(TESTS) $(ASAN_TESTS) $(APP_TESTS) $(ASAN_APP_TESTS) $(FUZZERS)
 	@sh tests/run.sh
+
+# Each fuzz target for FUZZ_SECONDS; new inputs are kept in build/fuzz/corpus-NAME.
+fuzz: deps
+	@$(MAKE) --no-print-directory $(FUZZERS)
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_KEEP=1 sh tests/fuzz/smoke.sh
+
+# Random input to the real window under Xvfb for SOAK_SECONDS (tests/soak/soak.sh).
+soak: deps
+	@$(MAKE) --no-print-directory all
+	@DURATION=$(SOAK_SECONDS) sh tests/soak/soak.sh
 
 unit: $(TESTS) $(APP_TESTS)
 unit-asan: $(ASAN_TESTS) $(ASAN_APP_TESTS)
@@ -112,7 +130,17 @@ $(BUILD)/asan/tests/%: tests/unit/%.c $(ASAN_CORE) tests/unit/testutil.h
 	@echo "  CC  $@"
 	@$(CC) $(CFLAGS) $(ASAN) -Itests/unit -o $@ $< $(ASAN_CORE) -lcmocka $(LIBS)
 
+$(BUILD)/fuzz/core/%.o: src/core/%.c
+	@mkdir -p $(dir $@)
+	@echo "  CC  $@"
+	@$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(FUZZ_CORE)
+	@mkdir -p $(dir $@)
+	@echo "  CC  $@"
+	@$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_CORE) -lm
+
 clean:
 	rm -rf $(BUILD)
 
--include $(CORE_OBJ:.o=.d) $(UI_OBJ:.o=.d) $(ASAN_CORE:.o=.d) $(ASAN_APP:.o=.d)
+-include $(CORE_OBJ:.o=.d) $(UI_OBJ:.o=.d) $(ASAN_CORE:.o=.d) $(ASAN_APP:.o=.d) $(FUZZ_CORE:.o=.d)

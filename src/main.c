@@ -48,25 +48,13 @@ static const struct {
     {SDLK_BACKSPACE, APP_KEY_BACKSPACE}, {SDLK_DELETE, APP_KEY_DELETE},
     {SDLK_LEFT, APP_KEY_LEFT},     {SDLK_END, APP_KEY_END},
     {SDLK_RETURN, APP_KEY_RETURN}, {SDLK_KP_ENTER, APP_KEY_RETURN},
+    {SDLK_e, APP_KEY_E},           {SDLK_o, APP_KEY_O},
 };
 
 static int mods(void)
 {
     SDL_Keymod m = SDL_GetModState();
     return (m & KMOD_CTRL ? APP_MOD_CTRL : 0) | (m & KMOD_SHIFT ? APP_MOD_SHIFT : 0);
-}
-
-/* Opens the scene file at path into app; messages go to the status line. */
-static void open_scene(App *app, const char *path)
-{
-    char err[1400];
-    Scene *sc = malloc(sizeof *sc);
-    if (!sc) return;
-    if (scene_load(sc, path, err, sizeof err) != 0)
-        app_message(app, 1, "%s (the current scene is kept)", err);
-    else if (app_apply_scene(app, sc) == 0)
-        app_message(app, 0, "Opened %s", path);
-    free(sc);
 }
 
 /* Translates one SDL event into the App; returns 0 when the program should end. */
@@ -103,7 +91,7 @@ static int translate(App *app, Window *win, const SDL_Event *e)
         ev = (AppEvent){.type = APP_EV_TEXT, .text = e->text.text};
         break;
     case SDL_DROPFILE:
-        open_scene(app, e->drop.file);
+        app_open_scene(app, e->drop.file);
         SDL_free(e->drop.file);
         return 1;
     case SDL_WINDOWEVENT:
@@ -171,7 +159,11 @@ static void setup(App *app, const Options *o, Window *win, Scene *sc)
     app->style.cmap = o->style.cmap;
     app->style.levels = o->style.levels;
     app->style.log = o->style.log;
+    app->style.field = o->style.field;
     if (o->save_to) snprintf(app->save_to, sizeof app->save_to, "%s", o->save_to);
+    char *dir = text_assets_dir();
+    if (dir) snprintf(app->assets, sizeof app->assets, "%s", dir);
+    free(dir);
     app_resize(app, c.w, c.h, window_scale(win));
     for (int i = 0; i < o->nstarts; i++) app_add_path(app, o->starts[i]); /* random ones */
     if (o->random_starts) app->random_k = o->random_starts;

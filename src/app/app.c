@@ -10,14 +10,18 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <errno.h>
+#include <unistd.h>
 
 #include "app/chart.h"
+#include "app/chooser.h"
 #include "app/explain.h"
 #include "app/figure.h"
 #include "app/keys.h"
 #include "app/panel.h"
 #include "app/theme.h"
 #include "config.h"
+#include "core/csv.h"
 #include "core/init.h"
 
 /* ---- state ----------------------------------------------------------------- */
@@ -26,7 +30,7 @@ int app_init(App *app, const Surface *s, int w, int h, double dpi, int steps)
 {
     app->surface = s;
     app->view = s->view;
-    app->style = (PlotStyle){PLOT_BOTH, CMAP_VIRIDIS, CFG_LEVELS, s->log_default, 1};
+    app->style = (PlotStyle){PLOT_BOTH, CMAP_VIRIDIS, CFG_LEVELS, s->log_default, 1, 0};
     app->optim = optim_config(OPTIM_GD);
     app->optim.lr = CFG_LR;
     app->optim.horizon = steps;
@@ -39,6 +43,7 @@ int app_init(App *app, const Surface *s, int w, int h, double dpi, int steps)
     app->chart = s->nsamples ? APP_CHART_MODEL : APP_CHART_NONE; /* show the data */
     app->text_scale = 1;
     snprintf(app->save_to, sizeof app->save_to, ".");
+    snprintf(app->assets, sizeof app->assets, "assets");
     app->pool = malloc(sizeof *app->pool * APP_MAX_PATHS * (size_t)(steps + 1));
     app->sweep_buf = malloc(sizeof *app->sweep_buf * (size_t)(steps + 1));
     if (!app->pool || !app->sweep_buf) return -1;
@@ -312,6 +317,7 @@ int app_apply_scene(App *app, const Scene *sc)
     if (sc->set & SCENE_COLORMAP) app->style.cmap = sc->colormap;
     if (sc->set & SCENE_LEVELS) app->style.levels = sc->levels;
     if (sc->set & SCENE_LOG) app->style.log = sc->log;
+    if (sc->set & SCENE_FIELD) app->style.field = sc->field;
     snprintf(app->title, sizeof app->title, "%s", sc->set & SCENE_TITLE ? sc->title : "");
     snprintf(app->note, sizeof app->note, "%s", sc->set & SCENE_NOTE ? sc->note : "");
     app->npaths = 0;
@@ -355,6 +361,8 @@ void app_scene(const App *app, Scene *sc)
     sc->colormap = app->style.cmap;
     sc->levels = app->style.levels;
     sc->log = app->style.log != 0;
+    sc->field = app->style.field != 0;
+    sc->set |= SCENE_FIELD;
     if (app->title[0]) sc->set |= SCENE_TITLE;
     if (app->note[0]) sc->set |= SCENE_NOTE;
     snprintf(sc->title, sizeof sc->title, "%s", app->title);
@@ -401,6 +409,50 @@ int app_save_scene(App *app)
         return -1;
     }
     app_message(app, 0, "Saved the scene to %s", path);
+    return 0;
+}
+
+int app_open_scene(App *app, const char *path)
+{
+    char err[1400];
+    Scene *sc = malloc(sizeof *sc);
+    int rc = -1;
+    if (!sc)
+        app_message(app, 1, "Out of memory opening %s", path);
+    else if (scene_load(sc, path, err, sizeof err) != 0)
+        app_message(app, 1, "%s (the current scene is kept)", err);
+    else if ((rc = app_apply_scene(app, sc)) == 0)
+        app_message(app, 0, "Opened %s", path);
+    free(sc);
+    return rc;
+}
+
+int app_export_csv(App *app)
+{
+    char path[1200], tmp[1300];
+    if (app_stamp_path(app, "csv", path, sizeof path) != 0) {
+        app_message(app, 1, "Cannot export: no file name is free in %s", app->save_to);
+        return -1;
+    }
+    snprintf(tmp, sizeof tmp, "%s.tmp-%ld", path, (long)getpid());
+    FILE *f = fopen(tmp, "w");
+    if (!f) {
+        app_message(app, 1, "%s: cannot write: %s", path, strerror(errno));
+        return -1;
+    }
+    fprintf(f, "%s\n", CSV_TRACE_HEADER);
+    for (int i = 0; i < app->npaths; i++) {
+        const Path *p = &app->paths[i];
+        for (int k = 0; k < p->traj.len; k++)
+            csv_write_point(f, i, optim_name(p->kind), k, &p->traj.pts[k]);
+    }
+    int bad = ferror(f) != 0;
+    if (fclose(f) != 0 || bad || rename(tmp, path) != 0) {
+        app_message(app, 1, "%s: cannot write: %s", path, strerror(errno));
+        remove(tmp);
+        return -1;
+    }
+    app_message(app, 0, "Exported %d paths to %s", app->npaths, path);
     return 0;
 }
 
@@ -482,6 +534,11 @@ void app_event(App *app, const AppEvent *ev)
         }
         return;
     }
+    if (app->chooser && ev->type == APP_EV_DOWN) {
+        chooser_press(app, ev->x, ev->y);
+        return;
+    }
+    if (app->chooser && ev->type == APP_EV_MOVE) app->dirty = 1; /* row highlight */
     if (app->help && ev->type == APP_EV_DOWN) {
         app->help = 0;
         app->dirty = 1;
@@ -568,5 +625,6 @@ void app_draw(App *app, Canvas *c, Text *t)
     explain_draw(app, c, t);
     panel_draw(app, c, t);
     if (app->help) keys_draw_help(app, c, t);
+    chooser_draw(app, c, t);
     app->dirty = 0;
 }

@@ -47,7 +47,7 @@ typedef enum {
     APP_KEY_LBRACKET, APP_KEY_RBRACKET, APP_KEY_HOME, APP_KEY_H, APP_KEY_F1,
     APP_KEY_S, APP_KEY_F12, APP_KEY_F11, APP_KEY_ESCAPE, APP_KEY_Q,
     APP_KEY_EQUALS, APP_KEY_MINUS, APP_KEY_BACKSPACE, APP_KEY_DELETE, APP_KEY_LEFT,
-    APP_KEY_END, APP_KEY_RETURN
+    APP_KEY_END, APP_KEY_RETURN, APP_KEY_E, APP_KEY_O
 } AppKey;
 
 typedef struct {
@@ -65,8 +65,11 @@ enum {
     APP_REQ_SCREENSHOT = 1, /* save a PNG of the window */
     APP_REQ_QUIT = 2,
     APP_REQ_FULLSCREEN = 4,
-    APP_REQ_TITLE = 8       /* the surface changed: retitle the window */
+    APP_REQ_TITLE = 8,      /* the surface changed: retitle the window */
+    APP_REQ_CHOOSER = 16    /* fill the scene chooser (the window layer lists files) */
 };
+
+#define APP_MAX_FILES 64 /* scene files the chooser lists */
 
 typedef struct {
     /* the surface and how it is drawn */
@@ -116,6 +119,11 @@ typedef struct {
     Vec2 mouse;               /* last mouse position, pixels */
     int hover;                /* nonzero: mouse over the plot */
     int help;                 /* nonzero: the help overlay is shown */
+    int chooser;              /* nonzero: the scene chooser (lessons, saved scenes) is shown */
+    int nfiles;               /* its entries */
+    char files[APP_MAX_FILES][512];  /* paths */
+    char titles[APP_MAX_FILES][128]; /* their titles (or file names) */
+    char assets[1024];        /* where the lessons are (assets/) */
 
     /* window */
     int w, h;                 /* canvas size, pixels */
@@ -195,6 +203,14 @@ void app_set_lr(App *app, double lr);
 /* Saves the scene into app->save_to with a time-stamped name; returns 0 or -1. The
  * path written (or the error) is in app->status. */
 int app_save_scene(App *app);
+
+/* Opens the scene file at path (a dropped file, the chooser's pick); on failure the
+ * current scene is kept and the message names the file and line. Returns 0 or -1. */
+int app_open_scene(App *app, const char *path);
+
+/* Writes every path as CSV in the trace format to SAVE_TO/losscape-STAMP.csv,
+ * through a temporary file; returns 0 or -1 (the status line says which). */
+int app_export_csv(App *app);
 
 /* Writes SAVE_TO/losscape-YYYYMMDD-HHMMSS.EXT into out (size n), adding -2, -3 ...
  * when that file exists. Returns 0, or -1 when no name fits. */

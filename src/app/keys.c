@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/chooser.h"
 #include "app/theme.h"
 #include "config.h"
 
@@ -58,11 +59,14 @@ static void help(App *app)
 static void escape(App *app)
 {
     app->help = 0;
+    app->chooser = 0;
     app->ui.open = 0;
     app->dirty = 1;
 }
 
 static void save(App *app) { app_save_scene(app); }
+static void export_csv(App *app) { app_export_csv(app); }
+static void open_chooser(App *app) { chooser_open(app, app->assets); }
 static void screenshot(App *app) { app->requests |= APP_REQ_SCREENSHOT; }
 static void fullscreen(App *app) { app->requests |= APP_REQ_FULLSCREEN; }
 static void quit(App *app) { app->requests |= APP_REQ_QUIT; }
@@ -95,6 +99,8 @@ static const struct {
     {APP_KEY_H, 0, help, "H or F1", "this help"},
     {APP_KEY_F1, 0, help, NULL, NULL},
     {APP_KEY_S, APP_MOD_CTRL, save, "Ctrl+S", "save the scene"},
+    {APP_KEY_O, APP_MOD_CTRL, open_chooser, "Ctrl+O", "open a lesson or a saved scene"},
+    {APP_KEY_E, APP_MOD_CTRL, export_csv, "Ctrl+E", "export the paths as CSV"},
     {APP_KEY_F12, 0, screenshot, "F12", "save a PNG screenshot"},
     {APP_KEY_F11, 0, fullscreen, "F11", "fullscreen"},
     {APP_KEY_EQUALS, APP_MOD_CTRL, bigger, "Ctrl+= / Ctrl+−", "bigger / smaller text"},
@@ -111,6 +117,7 @@ static const char *mouse_help[][2] = {
     {"middle or Shift+drag", "pan"},
     {"hover", "parameters, cost and gradient below"},
     {"click the f(x, y) field", "type a function; Enter shows it"},
+    {"drop a .scene file", "open it"},
 };
 
 #define NBIND ((int)(sizeof bindings / sizeof bindings[0]))

@@ -16,9 +16,10 @@ static const char *names[W_COUNT] = {
     [W_DECAY] = "decay",       [W_GRAD] = "grad",           [W_H] = "h",
     [W_BATCH] = "batch",       [W_RACE] = "race",           [W_PLAY] = "play",
     [W_STEP] = "step",         [W_RESET] = "reset",         [W_CLEAR] = "clear",
-    [W_RANDOM] = "random",     [W_ZERO] = "zero",
+    [W_RANDOM] = "random",     [W_ZERO] = "zero",           [W_LESSONS] = "lessons",
     [W_SPEED] = "speed",       [W_LEVELS] = "levels",       [W_MODE] = "mode",
-    [W_COLORMAP] = "colormap", [W_CHART] = "chart",
+    [W_COLORMAP] = "colormap", [W_LOG] = "log",             [W_FIELD] = "field",
+    [W_CHART] = "chart",
 };
 
 enum { NEED_NONE, NEED_PARAM, NEED_DECAY, NEED_DATA };
@@ -49,11 +50,12 @@ static const struct {
     {1, NEED_DATA, 0, 1, {W_BATCH}},
     {0, NEED_NONE, 0, 1, {W_RACE}},
     {0, NEED_NONE, 0, 4, {W_PLAY, W_STEP, W_RESET, W_CLEAR}},
-    {0, NEED_NONE, 0, 2, {W_RANDOM, W_ZERO}},
+    {0, NEED_NONE, 0, 3, {W_RANDOM, W_ZERO, W_LESSONS}},
     {1, NEED_NONE, 0, 1, {W_SPEED}},
     {1, NEED_NONE, 0, 1, {W_LEVELS}},
     {1, NEED_NONE, 0, 1, {W_MODE}},
     {1, NEED_NONE, 0, 1, {W_COLORMAP}},
+    {0, NEED_NONE, 0, 2, {W_LOG, W_FIELD}},
     {1, NEED_NONE, 0, 1, {W_CHART}},
 };
 

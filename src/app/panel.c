@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/chooser.h"
 #include "app/theme.h"
 #include "config.h"
 
@@ -178,13 +179,14 @@ static void buttons(App *app)
         app->selected = -1;
     }
     char label[48];
-    snprintf(label, sizeof label, "%d random starts", app->random_k);
+    snprintf(label, sizeof label, "%d random", app->random_k);
     if (ui_button(ui, W[W_RANDOM], label, 0)) {
         app_random_starts(app, app->random_k, app->random_scale);
         app_message(app, 0, "%d starts drawn from a Gaussian around the view's centre.",
                     app->random_k);
     }
-    if (ui_button(ui, W[W_ZERO], "Start at (0, 0)", 0)) {
+    if (ui_button(ui, W[W_LESSONS], "Lessons…", app->chooser)) chooser_open(app, app->assets);
+    if (ui_button(ui, W[W_ZERO], "(0, 0)", 0)) {
         app_add_path(app, (Vec2){0, 0});
         app_message(app, 0, "A start at zero: every weight the same (on tiny-net a saddle).");
     }
@@ -220,6 +222,12 @@ static void view_rows(App *app)
     caption(app, W_COLORMAP, "Colours", NULL);
     if (ui_dropdown(ui, W_COLORMAP + 1, W[W_COLORMAP], items, CMAP_COUNT, &sel))
         app->style.cmap = sel;
+
+    if (ui_button(ui, W[W_LOG], "log colour scale", app->style.log)) {
+        app->style.log = !app->style.log;
+    }
+    if (ui_button(ui, W[W_FIELD], "gradient arrows", app->style.field))
+        app->style.field = !app->style.field;
 
     static const char *const charts[] = {"off", "loss", "sweep", "data"};
     sel = app->chart;

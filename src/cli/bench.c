@@ -320,9 +320,9 @@ static int setup(Bench *b)
     b->times = malloc(sizeof *b->times * (size_t)b->repeat);
     b->pts = malloc(sizeof *b->pts * npts);
     int log = b->s->log_default;
-    b->heat = (PlotStyle){PLOT_HEAT, CMAP_VIRIDIS, BENCH_LEVELS, log, 1};
-    b->contour = (PlotStyle){PLOT_CONTOUR, CMAP_VIRIDIS, BENCH_LEVELS, log, 1};
-    b->both = (PlotStyle){PLOT_BOTH, CMAP_VIRIDIS, BENCH_LEVELS, log, 1};
+    b->heat = (PlotStyle){PLOT_HEAT, CMAP_VIRIDIS, BENCH_LEVELS, log, 1, 0};
+    b->contour = (PlotStyle){PLOT_CONTOUR, CMAP_VIRIDIS, BENCH_LEVELS, log, 1, 0};
+    b->both = (PlotStyle){PLOT_BOTH, CMAP_VIRIDIS, BENCH_LEVELS, log, 1, 0};
     if (!b->px || !b->times || !b->pts ||
         plot_update(&b->plot, b->s, b->s->view, b->w, b->h, &b->both) != 0) {
         fprintf(stderr, "losscape bench: out of memory for %dx%d pixels\n", b->w, b->h);

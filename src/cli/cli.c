@@ -29,6 +29,8 @@ static const struct {
     {"backprop", backprop_main, OPT_BACKPROP, NULL,
      "the chain rule per sample at --at W,B on the neuron surfaces; CSV"},
     {"render", render_main, OPT_RENDER, NULL, "draw the canvas into a PNG (--out FILE.png)"},
+    {"basins", basins_main, OPT_BASINS, NULL,
+     "where the optimiser ends from every start of a grid; PNG (and CSV)"},
     {"bench", NULL, 0, bench_main, "times every stage of a frame"},
     {"layout", layout_main, OPT_LAYOUT, NULL, "where the window's widgets are, as JSON"},
 };

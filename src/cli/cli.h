@@ -17,6 +17,7 @@ int render_main(Options *o);
 int sweep_main(Options *o);
 int gradcheck_main(Options *o);
 int backprop_main(Options *o);
+int basins_main(Options *o);
 
 /* `bench` parses its own options; argv[0] is "bench". */
 int bench_main(int argc, char **argv);

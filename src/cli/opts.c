@@ -2,6 +2,7 @@
  * writes what was expected; opts_parse adds the option's name and prints it. */
 #include "opts.h"
 
+#include "core/basins.h"
 #include "core/scene.h"
 
 #include <errno.h>
@@ -258,6 +259,30 @@ static int p_count(Options *o, void *field, const char *v, char *err, int n)
     return 0;
 }
 
+/* --grid G: basin grids are at most BASINS_MAX_GRID starts a side. */
+static int p_grid(Options *o, void *field, const char *v, char *err, int n)
+{
+    (void)field;
+    char *end;
+    errno = 0;
+    long k = strtol(v, &end, 10);
+    if (end == v || *end || errno || k < 1 || k > BASINS_MAX_GRID) {
+        snprintf(err, n, "expected a whole number of starts a side from 1 to %d, got '%s'",
+                 BASINS_MAX_GRID, v);
+        return -1;
+    }
+    o->grid = (int)k;
+    return 0;
+}
+
+static int p_csv(Options *o, void *field, const char *v, char *err, int n)
+{
+    (void)field;
+    (void)err, (void)n;
+    o->csv = v;
+    return 0;
+}
+
 static int p_start(Options *o, void *field, const char *v, char *err, int n)
 {
     (void)field;
@@ -381,6 +406,7 @@ static int apply_scene(Options *o, const Scene *sc, char *err, int n)
     if (sc->set & SCENE_COLORMAP) o->style.cmap = sc->colormap;
     if (sc->set & SCENE_LEVELS) o->style.levels = sc->levels;
     if (sc->set & SCENE_LOG) o->has_log = sc->log, o->log_set = 1;
+    if (sc->set & SCENE_FIELD) o->field = sc->field;
     if (sc->set & SCENE_RANDOM) o->random_starts = sc->random_starts;
     for (int i = 0; i < sc->nstarts; i++) {
         if (o->nstarts >= CFG_MAX_STARTS) {
@@ -418,10 +444,11 @@ static int p_save_to(Options *o, void *field, const char *v, char *err, int n)
 }
 
 #define ALL (OPT_WINDOW | OPT_LIST | OPT_TRACE | OPT_RENDER | OPT_LAYOUT | OPT_SWEEP | \
-             OPT_GRADCHECK | OPT_BACKPROP)
+             OPT_GRADCHECK | OPT_BACKPROP | OPT_BASINS)
 #define PICTURE (OPT_WINDOW | OPT_RENDER | OPT_LAYOUT)
-#define OPTIMIZING (OPT_WINDOW | OPT_TRACE | OPT_RENDER | OPT_SWEEP)
-#define SURFACED (PICTURE | OPT_TRACE | OPT_SWEEP | OPT_GRADCHECK | OPT_BACKPROP)
+#define OPTIMIZING (OPT_WINDOW | OPT_TRACE | OPT_RENDER | OPT_SWEEP | OPT_BASINS)
+#define SURFACED (PICTURE | OPT_TRACE | OPT_SWEEP | OPT_GRADCHECK | OPT_BACKPROP | \
+                  OPT_BASINS)
 
 static const struct {
     const char *name;
@@ -433,11 +460,13 @@ static const struct {
     {"surface", p_surface, 0, SURFACED, "NAME", "surface from `losscape list`"},
     {"expr", p_expr, 0, SURFACED, "\"EXPRESSION\"",
      "a typed f(x, y) instead of --surface"},
-    {"view", p_view, 0, PICTURE | OPT_TRACE | OPT_SWEEP, "X0,X1,Y0,Y1", "parameter rectangle shown"},
+    {"view", p_view, 0, PICTURE | OPT_TRACE | OPT_SWEEP | OPT_BASINS, "X0,X1,Y0,Y1",
+     "parameter rectangle shown"},
     {"optimizer", p_optimizer, 0, OPTIMIZING | OPT_LAYOUT, "NAME[,NAME...]",
      "gd momentum nesterov adagrad rmsprop adam hotcold;\n"
      "                               several race from every start (trace, render)"},
-    {"lr", p_lr, 0, OPT_WINDOW | OPT_TRACE | OPT_RENDER, "ETA", "learning rate > 0 (0.01)"},
+    {"lr", p_lr, 0, OPT_WINDOW | OPT_TRACE | OPT_RENDER | OPT_BASINS, "ETA",
+     "learning rate > 0 (0.01)"},
     {"momentum", p_fraction, offsetof(Options, optim.momentum), OPTIMIZING, "MU",
      "momentum, nesterov: in [0, 1) (0.9)"},
     {"alpha", p_fraction, offsetof(Options, optim.alpha), OPTIMIZING, "ALPHA",
@@ -463,17 +492,21 @@ static const struct {
     {"at", p_start, 0, OPT_GRADCHECK | OPT_BACKPROP, "X,Y",
      "a point to check (repeatable in gradcheck)"},
     {"start", p_start, 0, OPT_TRACE | OPT_RENDER | OPT_SWEEP, "X,Y", "a start point (repeatable)"},
-    {"steps", p_steps, 0, OPT_TRACE | OPT_RENDER | OPT_SWEEP, "N", "steps (trace 100; render 5000, as the window)"},
+    {"steps", p_steps, 0, OPT_TRACE | OPT_RENDER | OPT_SWEEP | OPT_BASINS, "N",
+     "steps (trace 100; render 5000, as the window; basins 1000)"},
     {"lr-min", p_positive, offsetof(Options, lr_min), OPT_SWEEP, "A", "smallest learning rate"},
     {"lr-max", p_positive, offsetof(Options, lr_max), OPT_SWEEP, "B", "largest learning rate"},
     {"count", p_count, 0, OPT_SWEEP, "K", "learning rates, log-spaced from A to B (2..10000)"},
+    {"grid", p_grid, 0, OPT_BASINS, "G", "starts a side, 1..2048 (256)"},
+    {"csv", p_csv, 0, OPT_BASINS, "FILE", "also write every start's end as CSV"},
     {"size", p_size, 0, PICTURE, "WxH", "pixels (window 1280x800, render 1000x750)"},
-    {"out", p_out, 0, OPT_RENDER, "FILE.png", "where the image goes"},
+    {"out", p_out, 0, OPT_RENDER | OPT_BASINS, "FILE.png", "where the image goes"},
     {"mode", p_mode, 0, PICTURE, "heat|contour|both", "what to draw (both)"},
     {"colormap", p_colormap, 0, PICTURE, "NAME", "viridis magma inferno plasma cividis turbo gray"},
     {"levels", p_levels, 0, PICTURE, "N", "contour levels, 1..100 (20)"},
     {"log", NULL, offsetof(Options, has_log), PICTURE, NULL,
      "logarithmic colour scale (the default where values span decades)"},
+    {"field", NULL, offsetof(Options, field), PICTURE, NULL, "arrows of the descent direction"},
     {"json", NULL, offsetof(Options, json), OPT_LIST, NULL, "JSON instead of a table"},
     {"scene", p_scene, 0, OPT_WINDOW | OPT_TRACE | OPT_RENDER, "FILE",
      "a scene file (options after it override its keys)"},
@@ -495,7 +528,7 @@ int opts_parse(Options *o, int argc, char **argv, unsigned cmd, const char *prog
     o->noptim = 1;
     o->optims[0] = OPTIM_GD;
     o->steps = CFG_TRACE_STEPS;
-    o->style = (PlotStyle){PLOT_BOTH, CMAP_VIRIDIS, CFG_LEVELS, 0, 1};
+    o->style = (PlotStyle){PLOT_BOTH, CMAP_VIRIDIS, CFG_LEVELS, 0, 1, 0};
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         int k = -1;
@@ -552,6 +585,7 @@ int opts_parse(Options *o, int argc, char **argv, unsigned cmd, const char *prog
         return 2;
     }
     o->style.log = o->log_set ? o->has_log : o->has_log || o->surface->log_default;
+    o->style.field = o->field;
     return 0;
 }
 

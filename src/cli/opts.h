@@ -20,7 +20,8 @@ enum {
     OPT_LAYOUT = 1 << 4,
     OPT_SWEEP = 1 << 5,
     OPT_GRADCHECK = 1 << 6,
-    OPT_BACKPROP = 1 << 7
+    OPT_BACKPROP = 1 << 7,
+    OPT_BASINS = 1 << 8
 };
 
 #define OPTS_MAX_OPTIM 16 /* most optimisers in one race */
@@ -45,6 +46,7 @@ typedef struct {
     const char *out;          /* --out FILE */
     PlotStyle style;          /* --mode, --colormap, --levels, --log */
     int has_log;              /* --log given (or a scene's log = true) */
+    int field;                /* --field: gradient-field arrows */
     int log_set;              /* a scene set log = true|false */
     int json;                 /* --json */
     const char *scene;        /* --scene FILE */
@@ -56,6 +58,8 @@ typedef struct {
     int random_starts;        /* --random-starts K: added around the view's centre */
     double init_scale;        /* --init-scale S: their standard deviation */
     int count;                /* sweep: --count */
+    int grid;                 /* basins: --grid G, starts a side (0: not given) */
+    const char *csv;          /* basins: --csv FILE */
 } Options;
 
 /* Parses argv[0..argc-1] (after the subcommand name) for command `cmd` (OPT_*),

@@ -6,15 +6,7 @@
 
 #include "cli/cli.h"
 #include "cli/opts.h"
-
-/* Prints v as %.17g, with every NaN as "nan" (glibc would print "-nan" too). */
-static void num(double v, const char *sep)
-{
-    if (isnan(v))
-        printf("nan%s", sep);
-    else
-        printf("%.17g%s", v, sep);
-}
+#include "core/csv.h"
 
 int trace_main(Options *o)
 {
@@ -31,20 +23,15 @@ int trace_main(Options *o)
         fprintf(stderr, "losscape trace: --start X,Y is required (at least one)\n");
         return 2;
     }
-    printf("path,optimizer,step,x,y,loss,gx,gy\n");
+    printf("%s\n", CSV_TRACE_HEADER);
     for (int p = 0; p < o->nstarts; p++)
         for (int k = 0; k < o->noptim; k++) {
             OptimConfig cfg = opts_optim(o, k);
             TrajIter it;
             traj_begin(&it, o->surface, &cfg, o->starts[p]);
             for (;;) {
-                const TrajPoint *q = &it.cur;
-                printf("%d,%s,%ld,", p * o->noptim + k, optim_name(cfg.kind), it.step);
-                num(q->x, ",");
-                num(q->y, ",");
-                num(q->loss, ",");
-                num(q->gx, ",");
-                num(q->gy, "\n");
+                csv_write_point(stdout, p * o->noptim + k, optim_name(cfg.kind), it.step,
+                                &it.cur);
                 if (it.step >= o->steps || !traj_next(&it)) break;
             }
         }

@@ -152,6 +152,42 @@ static void draw_contours(Canvas *cv, Rect r, const PlotCache *c, const PlotStyl
     }
 }
 
+/* Draws the gradient field: at the centre of each cell of a grid about 44 pixels
+ * apart, an arrow along -grad C (the way gradient descent goes), its length growing
+ * with |grad C| relative to the largest on screen (square-root scale, so weak slopes
+ * still show a direction). */
+static void draw_field(Canvas *cv, Rect r, const PlotCache *c, const PlotStyle *st)
+{
+    double k = st->scale > 0 ? st->scale : 1, cell = 44 * k;
+    int nx = (int)(r.w / cell) + 1, ny = (int)(r.h / cell) + 1;
+    if (nx > 96 || ny > 96) return;
+    Vec2 g[96][96];
+    double gmax = 0;
+    View v = c->field.view;
+    for (int j = 0; j < ny; j++)
+        for (int i = 0; i < nx; i++) {
+            Vec2 p = view_from_px(v, r, (Vec2){r.x + (i + 0.5) * r.w / nx, r.y + (j + 0.5) * r.h / ny});
+            surface_eval(c->surface, p.x, p.y, &g[j][i]);
+            double m = hypot(g[j][i].x, g[j][i].y);
+            if (isfinite(m) && m > gmax) gmax = m;
+        }
+    if (!(gmax > 0)) return;
+    /* pixels per parameter unit, to turn a gradient into a screen direction */
+    double sx = r.w / (v.x1 - v.x0), sy = r.h / (v.y1 - v.y0);
+    for (int j = 0; j < ny; j++)
+        for (int i = 0; i < nx; i++) {
+            double dx = -g[j][i].x * sx, dy = g[j][i].y * sy, m = hypot(dx, dy);
+            double len = sqrt(hypot(g[j][i].x, g[j][i].y) / gmax) * 0.8 * fmin(r.w / nx, r.h / ny);
+            if (!(m > 0) || !isfinite(len) || len < 2 * k) continue;
+            double cx = r.x + (i + 0.5) * r.w / nx, cy = r.y + (j + 0.5) * r.h / ny;
+            double ex = dx / m * len / 2, ey = dy / m * len / 2;
+            canvas_arrow(cv, cx - ex, cy - ey, cx + ex, cy + ey, 3.2 * k, 7 * k,
+                         (Color){0, 0, 0, 110});
+            canvas_arrow(cv, cx - ex, cy - ey, cx + ex, cy + ey, 1.5 * k, 7 * k,
+                         (Color){255, 255, 255, 230});
+        }
+}
+
 /* Draws the surface into area r of cv directly. */
 static void draw_surface(Canvas *cv, Rect r, const PlotCache *c, const PlotStyle *st)
 {
@@ -161,13 +197,14 @@ static void draw_surface(Canvas *cv, Rect r, const PlotCache *c, const PlotStyle
     else
         canvas_fill_rect(cv, r, (Color){255, 255, 255, 255});
     if (st->mode & PLOT_CONTOUR) draw_contours(cv, r, c, st);
+    if (st->field) draw_field(cv, r, c, st);
     canvas_set_clip(cv, old);
 }
 
 static int same_style(PlotStyle a, PlotStyle b)
 {
     return a.mode == b.mode && a.cmap == b.cmap && a.levels == b.levels &&
-           (a.log != 0) == (b.log != 0) && a.scale == b.scale;
+           (a.log != 0) == (b.log != 0) && a.scale == b.scale && a.field == b.field;
 }
 
 int plot_draw_surface(Canvas *cv, Rect r, PlotCache *c, const PlotStyle *st)

@@ -25,6 +25,7 @@ typedef struct {
     int levels;    /* contour levels, 1..PLOT_MAX_LEVELS */
     int log;       /* nonzero: logarithmic colour scale and level spacing */
     double scale;  /* line widths and markers are multiplied by this; 0 means 1 */
+    int field;     /* nonzero: arrows of the descent direction -grad C on a grid */
 } PlotStyle;
 
 typedef struct {

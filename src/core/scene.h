@@ -38,7 +38,8 @@ enum {
     SCENE_RANDOM = 1 << 22,
     SCENE_INIT_SCALE = 1 << 23,
     SCENE_TITLE_ZH = 1 << 24,
-    SCENE_NOTE_ZH = 1 << 25
+    SCENE_NOTE_ZH = 1 << 25,
+    SCENE_FIELD = 1 << 26
 };
 
 typedef struct {
@@ -64,6 +65,7 @@ typedef struct {
     int colormap;                    /* CmapKind */
     int levels;                      /* 1..100 */
     int log;                         /* 0 or 1 */
+    int field;                       /* 0 or 1: gradient-field arrows */
     int nstarts;                     /* start = x y lines, in order */
     Vec2 starts[SCENE_MAX_STARTS];
     char title[SCENE_MAX_TEXT];      /* UTF-8, one line */

@@ -23,11 +23,11 @@ typedef struct {
 } Case;
 
 static const Case cases[] = {
-    {"bowl-both", "bowl", {PLOT_BOTH, CMAP_VIRIDIS, 10, 0, 1}, 0.1, {-4, 3}, 100},
-    {"himmelblau-log", "himmelblau", {PLOT_BOTH, CMAP_VIRIDIS, 20, 1, 1}, 0.01, {0, 0}, 500},
-    {"saddle-contour-gray", "saddle", {PLOT_CONTOUR, CMAP_GRAY, 12, 0, 1}, 0, {0, 0}, 0},
-    {"rosenbrock-magma", "rosenbrock", {PLOT_HEAT, CMAP_MAGMA, 20, 1, 1}, 0.001, {-1.5, 2}, 2000},
-    {"ravine-diverge", "ravine", {PLOT_BOTH, CMAP_TURBO, 15, 0, 1}, 0.105, {4, 1}, 200},
+    {"bowl-both", "bowl", {PLOT_BOTH, CMAP_VIRIDIS, 10, 0, 1, 0}, 0.1, {-4, 3}, 100},
+    {"himmelblau-log", "himmelblau", {PLOT_BOTH, CMAP_VIRIDIS, 20, 1, 1, 0}, 0.01, {0, 0}, 500},
+    {"saddle-contour-gray", "saddle", {PLOT_CONTOUR, CMAP_GRAY, 12, 0, 1, 0}, 0, {0, 0}, 0},
+    {"rosenbrock-magma", "rosenbrock", {PLOT_HEAT, CMAP_MAGMA, 20, 1, 1, 0}, 0.001, {-1.5, 2}, 2000},
+    {"ravine-diverge", "ravine", {PLOT_BOTH, CMAP_TURBO, 15, 0, 1, 0}, 0.105, {4, 1}, 200},
 };
 
 static void draw(const Case *c, uint32_t *px)

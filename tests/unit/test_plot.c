@@ -17,7 +17,7 @@ static int mismatches(const char *surface, int logscale, CmapKind cmap)
     const Surface *s = surface_find(surface);
     static uint32_t px[W * H];
     Canvas cv = canvas_init(px, W, H, W);
-    PlotStyle st = {PLOT_HEAT, cmap, 20, logscale, 1};
+    PlotStyle st = {PLOT_HEAT, cmap, 20, logscale, 1, 0};
     PlotCache c = {0};
     assert_int_equal(plot_update(&c, s, s->view, W, H, &st), 0);
     assert_int_equal(plot_draw_surface(&cv, (Rect){0, 0, W, H}, &c, &st), 0);
@@ -57,7 +57,7 @@ static void test_undefined_hatched(void **unused)
     s.fn = half;
     static uint32_t px[W * H];
     Canvas cv = canvas_init(px, W, H, W);
-    PlotStyle st = {PLOT_BOTH, CMAP_VIRIDIS, 10, 0, 1};
+    PlotStyle st = {PLOT_BOTH, CMAP_VIRIDIS, 10, 0, 1, 0};
     PlotCache c = {0};
     assert_int_equal(plot_update(&c, &s, s.view, W, H, &st), 0);
     assert_close(c.field.vmin, 10.0 / W * 0.5, 1e-9); /* first defined pixel centre */
@@ -79,7 +79,7 @@ static void test_kept_picture(void **unused)
     const Surface *s = surface_find("bowl");
     static uint32_t a[W * H], b[W * H];
     Canvas ca = canvas_init(a, W, H, W), cb = canvas_init(b, W, H, W);
-    PlotStyle st = {PLOT_BOTH, CMAP_VIRIDIS, 10, 0, 1};
+    PlotStyle st = {PLOT_BOTH, CMAP_VIRIDIS, 10, 0, 1, 0};
     PlotCache c = {0};
     plot_update(&c, s, s->view, W, H, &st);
     plot_draw_surface(&ca, (Rect){0, 0, W, H}, &c, &st);

@@ -56,6 +56,7 @@ static void assert_scene_equal(const Scene *a, const Scene *b) {
     assert_int_equal(a->colormap, b->colormap);
     assert_int_equal(a->levels, b->levels);
     assert_int_equal(a->log, b->log);
+    assert_int_equal(a->field, b->field);
     assert_int_equal(a->nstarts, b->nstarts);
     assert_memory_equal(a->starts, b->starts, sizeof a->starts[0] * (size_t)a->nstarts);
     assert_string_equal(a->title, b->title);
@@ -347,6 +348,10 @@ static void test_more_keys(void **state) {
     assert_string_equal(sc.title_zh, "学习率");
     round_trip(&sc);
     check_bad("grad = backward\n", 1, "grad must be analytic, forward or central");
+    check_bad("field = yes\n", 1, "field must be true or false, got 'yes'");
+    assert_int_equal(scene_parse(&sc, "field = true\n", "t.scene", err, sizeof err), 0);
+    assert_true(sc.field && (sc.set & SCENE_FIELD));
+    round_trip(&sc);
     check_bad("batch = 0\n", 1, "batch must be a whole number from 1");
     check_bad("seed = -1\n", 1, "seed must be a whole number from 0");
     check_bad("random_starts = 257\n", 1, "random_starts must be a whole number from 1 to 256");
@@ -369,13 +374,12 @@ static void test_expr_key(void **state) {
 }
 
 static void test_unsupported_keys(void **state) {
-    static const char *later[] = {"field"};
+    static const char *later[] = {"basins", "chart"};
     (void)state;
     for (size_t i = 0; i < sizeof later / sizeof later[0]; i++) {
         char text[64], needle[96];
         snprintf(text, sizeof text, "lr = 0.1\n%s = 1\n", later[i]);
-        snprintf(needle, sizeof needle, "key '%s' is not supported by this version",
-                 later[i]);
+        snprintf(needle, sizeof needle, "unknown key '%s'", later[i]);
         check_bad(text, 2, needle);
     }
 }

@@ -1,0 +1,162 @@
+/* Basins of attraction: every start of a grid run with the trajectory machinery,
+ * keeping only where it ended (no path is stored), then labelled by the listed
+ * minimum it reached or, for other end points, by a small table of distinct points
+ * found so far — so typed expressions and the saddle still get their basins. */
+#include "basins.h"
+
+#include <math.h>
+#include <string.h>
+
+void basins_init(BasinsJob *j, const Surface *s, const OptimConfig *cfg, View v,
+                 int grid, int steps, BasinsCell *cells)
+{
+    memset(j, 0, sizeof *j);
+    j->s = s;
+    j->cfg = *cfg;
+    j->view = v;
+    j->grid = grid;
+    j->steps = steps;
+    j->centre = (Vec2){(v.x0 + v.x1) / 2, (v.y0 + v.y1) / 2};
+    j->tol = BASINS_TOL * hypot(v.x1 - v.x0, v.y1 - v.y0);
+    j->cells = cells;
+}
+
+void basins_inherit(BasinsJob *j, const BasinsJob *prev)
+{
+    j->nends = prev->nends;
+    memcpy(j->ends, prev->ends, sizeof j->ends[0] * (size_t)prev->nends);
+}
+
+Vec2 basins_start(const BasinsJob *j, int col, int row)
+{
+    const View v = j->view;
+    return (Vec2){v.x0 + (col + 0.5) * (v.x1 - v.x0) / j->grid,
+                  v.y1 - (row + 0.5) * (v.y1 - v.y0) / j->grid};
+}
+
+/* ---- one run ------------------------------------------------------------------ */
+
+/* The status of point p (traj_point_status's rules) with squared distances, which
+ * cost far less than hypot; near a threshold, where rounding could tell the two
+ * apart, traj_point_status itself decides. */
+static TrajStatus status_of(const TrajPoint *p, Vec2 c)
+{
+    static const double far2 = TRAJ_FAR * TRAJ_FAR, tol2 = TRAJ_GRAD_TOL * TRAJ_GRAD_TOL;
+    if (!isfinite(p->x) || !isfinite(p->y) || !isfinite(p->loss)) return TRAJ_DIVERGED;
+    double dx = p->x - c.x, dy = p->y - c.y;
+    double d2 = dx * dx + dy * dy, g2 = p->gx * p->gx + p->gy * p->gy;
+    if (fabs(d2 - far2) <= 1e-9 * far2 || fabs(g2 - tol2) <= 1e-9 * tol2)
+        return traj_point_status(p, c);
+    if (d2 > far2) return TRAJ_DIVERGED;
+    return g2 < tol2 ? TRAJ_CONVERGED : TRAJ_RUNNING;
+}
+
+/* Returns the index of the listed minimum of s within tol of p, the nearest, or -1. */
+static int listed_minimum(const Surface *s, double x, double y, double tol)
+{
+    int best = -1;
+    double bd = tol * tol;
+    for (int k = 0; k < s->nmin; k++) {
+        double dx = x - s->minima[k].x, dy = y - s->minima[k].y, d = dx * dx + dy * dy;
+        if (d <= bd) bd = d, best = k;
+    }
+    return best;
+}
+
+/* Runs from `start` as traj_run does with TRAJ_STOP_EARLY, in place, and stores
+ * how it ended in *out (basin left for the labelling pass). */
+static void run_start(const BasinsJob *j, Vec2 start, BasinsCell *out)
+{
+    TrajIter it; /* ~4 KB on the stack; traj_begin touches only n samples' part */
+    traj_begin(&it, j->s, &j->cfg, start);
+    TrajStatus st;
+    while ((st = status_of(&it.cur, j->centre)) == TRAJ_RUNNING && it.step < j->steps)
+        if (!traj_next(&it)) break;
+    out->x = it.cur.x;
+    out->y = it.cur.y;
+    out->loss = it.cur.loss;
+    out->steps = (int)it.step;
+    out->status = st;
+    out->basin = -1;
+    /* listed minima are given to about four digits, hence the floor on the tolerance */
+    out->minimum = st == TRAJ_CONVERGED ? listed_minimum(j->s, it.cur.x, it.cur.y,
+                                                         fmax(j->tol, 1e-3))
+                                        : -1;
+}
+
+/* ---- labels ------------------------------------------------------------------- */
+
+/* Returns the basin id of a converged end point p that is no listed minimum: the
+ * first known end point within tol, else a new one; -1 when the table is full. */
+static int end_id(BasinsJob *j, double x, double y)
+{
+    for (int k = 0; k < j->nends; k++)
+        if (hypot(x - j->ends[k].x, y - j->ends[k].y) <= j->tol) return j->s->nmin + k;
+    if (j->nends == BASINS_MAX_ENDS) return -1;
+    j->ends[j->nends] = (Vec2){x, y};
+    return j->s->nmin + j->nends++;
+}
+
+void basins_run_rows(BasinsJob *j, int row0, int row1)
+{
+    const int g = j->grid;
+    if (row0 < 0) row0 = 0;
+    if (row1 > g) row1 = g;
+    if (row0 >= row1) return;
+#pragma omp parallel for schedule(dynamic, 1)
+    for (int row = row0; row < row1; row++)
+        for (int col = 0; col < g; col++)
+            run_start(j, basins_start(j, col, row), &j->cells[(size_t)row * g + col]);
+    /* serially and in grid order, so ids do not depend on the threads' timing */
+    for (size_t i = (size_t)row0 * g; i < (size_t)row1 * g; i++) {
+        BasinsCell *c = &j->cells[i];
+        if (c->status != TRAJ_CONVERGED) continue;
+        c->basin = c->minimum >= 0 ? c->minimum : end_id(j, c->x, c->y);
+    }
+}
+
+/* ---- colours ------------------------------------------------------------------ */
+
+/* Paul Tol's "muted" qualitative scheme, in his order: colour-blind safe, and none
+ * of it as gray as the diverged and running tints. */
+static const Color palette[BASINS_NPALETTE] = {
+    {0xCC, 0x66, 0x77, 255}, {0x33, 0x22, 0x88, 255}, {0xDD, 0xCC, 0x77, 255},
+    {0x11, 0x77, 0x33, 255}, {0x88, 0xCC, 0xEE, 255}, {0x88, 0x22, 0x55, 255},
+    {0x44, 0xAA, 0x99, 255}, {0x99, 0x99, 0x33, 255}, {0xAA, 0x44, 0x99, 255},
+};
+
+static const Color diverged_tint = {0x5E, 0x48, 0x48, 255}; /* dark red-gray */
+static const Color running_tint = {0xDD, 0xDD, 0xDD, 255};  /* light gray */
+static const Color unlabelled_tint = {0x77, 0x77, 0x77, 255};
+
+Color basins_color(int basin, TrajStatus status)
+{
+    if (status == TRAJ_DIVERGED) return diverged_tint;
+    if (status == TRAJ_RUNNING) return running_tint;
+    return basin >= 0 ? palette[basin % BASINS_NPALETTE] : unlabelled_tint;
+}
+
+void basins_draw(Canvas *c, Rect r, const BasinsJob *j, int row0, int row1,
+                 unsigned char alpha)
+{
+    const int g = j->grid;
+    if (row0 < 0) row0 = 0;
+    if (row1 > g) row1 = g;
+    for (int row = row0; row < row1; row++) {
+        int y0 = r.y + (int)((long long)row * r.h / g);
+        int y1 = r.y + (int)((long long)(row + 1) * r.h / g);
+        const BasinsCell *cells = j->cells + (size_t)row * g;
+        /* one rectangle per run of cells of the same tint */
+        for (int col = 0, end; col < g && y1 > y0; col = end) {
+            Color t = basins_color(cells[col].basin, cells[col].status);
+            for (end = col + 1; end < g; end++) {
+                Color u = basins_color(cells[end].basin, cells[end].status);
+                if (u.r != t.r || u.g != t.g || u.b != t.b) break;
+            }
+            int x0 = r.x + (int)((long long)col * r.w / g);
+            int x1 = r.x + (int)((long long)end * r.w / g);
+            t.a = alpha;
+            canvas_fill_rect(c, (Rect){x0, y0, x1 - x0, y1 - y0}, t);
+        }
+    }
+}
