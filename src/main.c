@@ -49,6 +49,7 @@ static const struct {
     {SDLK_LEFT, APP_KEY_LEFT},     {SDLK_END, APP_KEY_END},
     {SDLK_RETURN, APP_KEY_RETURN}, {SDLK_KP_ENTER, APP_KEY_RETURN},
     {SDLK_e, APP_KEY_E},           {SDLK_o, APP_KEY_O},
+    {SDLK_UP, APP_KEY_UP},         {SDLK_DOWN, APP_KEY_DOWN},
 };
 
 static int mods(void)

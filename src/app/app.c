@@ -15,6 +15,7 @@
 
 #include "app/chart.h"
 #include "app/chooser.h"
+#include "app/lecture.h"
 #include "app/explain.h"
 #include "app/figure.h"
 #include "app/keys.h"
@@ -109,14 +110,20 @@ static void set_view(App *app, View v)
 
 static Vec2 view_centre(View v) { return (Vec2){(v.x0 + v.x1) / 2, (v.y0 + v.y1) / 2}; }
 
+OptimConfig app_path_config(const App *app, const Path *p)
+{
+    OptimConfig cfg = app->optim;
+    cfg.kind = p->kind;
+    if (p->full) cfg.batch = 0;
+    return cfg;
+}
+
 /* Runs path p from its start with its optimiser; a path whose animation had
  * finished shows the whole new path, otherwise its cursor keeps its step. */
 static void run_path(const App *app, Path *p)
 {
     int done = p->cursor >= p->traj.len - 1;
-    OptimConfig cfg = app->optim;
-    cfg.kind = p->kind;
-    if (p->full) cfg.batch = 0;
+    OptimConfig cfg = app_path_config(app, p);
     traj_run(&p->traj, app->surface, &cfg, p->start, app->steps, view_centre(app->view),
              TRAJ_STOP_EARLY);
     if (done || p->cursor > p->traj.len - 1) p->cursor = p->traj.len - 1;
@@ -237,6 +244,24 @@ static int hit_start(const App *app, Vec2 m)
         if (d < best) best = d, hit = i;
     }
     return hit;
+}
+
+Vec2 app_focus(const App *app, const char **what)
+{
+    static const char *none = "";
+    if (!what) what = &none;
+    if (app->selected >= 0 && app->selected < app->npaths) {
+        const Path *p = &app->paths[app->selected];
+        const TrajPoint *q = &p->traj.pts[(int)floor(p->cursor)];
+        *what = "the selected path's current point";
+        return (Vec2){q->x, q->y};
+    }
+    if (app->hover) {
+        *what = "the point under the mouse";
+        return view_from_px(app->view, app->layout.plot, app->mouse);
+    }
+    *what = "the view's centre (click the plot for a path)";
+    return view_centre(app->view);
 }
 
 /* ---- surfaces ------------------------------------------------------------ */
@@ -578,8 +603,7 @@ static void update_sweep(App *app)
 {
     if (app->sweep_ok || app->selected < 0 || app->selected >= app->npaths) return;
     const Path *p = &app->paths[app->selected];
-    OptimConfig cfg = app->optim;
-    cfg.kind = p->kind;
+    OptimConfig cfg = app_path_config(app, p);
     sweep_run(app->surface, &cfg, p->start, view_centre(app->view), CFG_LR_MIN, CFG_LR_MAX,
               APP_SWEEP, app->steps, app->sweep_buf, 1, app->sweep);
     app->sweep_ok = 1;
@@ -618,6 +642,11 @@ void app_draw(App *app, Canvas *c, Text *t)
                     app->layout.plot.h);
     if (app->chart == APP_CHART_LOSS) chart_draw_loss(app, c, app->layout.chart, t);
     if (app->chart == APP_CHART_MODEL) chart_draw_model(app, c, app->layout.chart, t);
+    if (app->chart == APP_CHART_SLICE) chart_draw_slice(app, c, app->layout.chart, t);
+    if (app->chart == APP_CHART_BACKPROP) {
+        lecture_draw_samples(app, c);
+        lecture_draw_backprop(app, c, app->layout.chart, t);
+    }
     if (app->chart == APP_CHART_SWEEP) {
         update_sweep(app);
         chart_draw_sweep(app, c, app->layout.chart, t);

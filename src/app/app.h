@@ -28,7 +28,10 @@ typedef struct {
     int color;       /* palette index */
 } Path;
 
-enum { APP_CHART_NONE, APP_CHART_LOSS, APP_CHART_SWEEP, APP_CHART_MODEL };
+enum {
+    APP_CHART_NONE, APP_CHART_LOSS, APP_CHART_SWEEP, APP_CHART_MODEL, APP_CHART_SLICE,
+    APP_CHART_BACKPROP, APP_CHART_COUNT
+};
 
 typedef enum {
     APP_EV_DOWN,   /* mouse button down: button, x, y */
@@ -47,7 +50,7 @@ typedef enum {
     APP_KEY_LBRACKET, APP_KEY_RBRACKET, APP_KEY_HOME, APP_KEY_H, APP_KEY_F1,
     APP_KEY_S, APP_KEY_F12, APP_KEY_F11, APP_KEY_ESCAPE, APP_KEY_Q,
     APP_KEY_EQUALS, APP_KEY_MINUS, APP_KEY_BACKSPACE, APP_KEY_DELETE, APP_KEY_LEFT,
-    APP_KEY_END, APP_KEY_RETURN, APP_KEY_E, APP_KEY_O
+    APP_KEY_END, APP_KEY_RETURN, APP_KEY_E, APP_KEY_O, APP_KEY_UP, APP_KEY_DOWN
 } AppKey;
 
 typedef struct {
@@ -103,6 +106,7 @@ typedef struct {
 
     /* the chart below the figure */
     int chart;                /* APP_CHART_* */
+    int sample;               /* the sample the back-propagation chart follows */
     SweepPoint sweep[APP_SWEEP]; /* final cost per learning rate from the selected start */
     int sweep_ok;             /* 0: stale */
     TrajPoint *sweep_buf;     /* steps + 1 points of scratch for the sweep (owned) */
@@ -174,6 +178,14 @@ void app_message(App *app, int bad, const char *fmt, ...);
 /* Adds a start point and computes its path (one per raced optimiser); returns the
  * index of its first path, or -1 when there is no room. */
 int app_add_path(App *app, Vec2 start);
+
+/* Returns the configuration path p runs with: the shared hyper-parameters, its own
+ * optimiser, and the full gradient for a full-batch companion. */
+OptimConfig app_path_config(const App *app, const Path *p);
+
+/* Returns the parameters the charts follow: the selected path's current point, or
+ * the hovered point, or the view's centre; *what names which (may be NULL). */
+Vec2 app_focus(const App *app, const char **what);
 
 /* Adds k starts drawn from a Gaussian of standard deviation `scale` around the
  * view's centre; each call draws new ones (the seed advances), reproducibly. */

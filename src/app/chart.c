@@ -93,8 +93,7 @@ static void legend_line(const App *app, const Path *p, char *buf, int n)
 {
     int k = (int)floor(p->cursor), end = k >= p->traj.len - 1;
     long nf, ng;
-    OptimConfig cfg = app->optim;
-    cfg.kind = p->kind;
+    OptimConfig cfg = app_path_config(app, p);
     optim_cost(&cfg, k, &nf, &ng);
     snprintf(buf, n, "%s η %.3g · %d steps · C %.3g · %s · %ld ∇, %ld f",
              optim_name(p->kind), app->optim.lr, k, p->traj.pts[k].loss,
@@ -207,23 +206,6 @@ void chart_draw_sweep(const App *app, Canvas *c, Rect r, Text *t)
 
 #define MAX_SAMPLES 256
 
-/* Returns the parameters the model is drawn at, and their source in *what. */
-static Vec2 model_params(const App *app, const char **what)
-{
-    if (app->selected >= 0 && app->selected < app->npaths) {
-        const Path *p = &app->paths[app->selected];
-        const TrajPoint *q = &p->traj.pts[(int)floor(p->cursor)];
-        *what = "the selected path's current point";
-        return (Vec2){q->x, q->y};
-    }
-    if (app->hover) {
-        *what = "the point under the mouse";
-        return view_from_px(app->view, app->layout.plot, app->mouse);
-    }
-    *what = "the view's centre (click the plot for a path)";
-    return (Vec2){(app->view.x0 + app->view.x1) / 2, (app->view.y0 + app->view.y1) / 2};
-}
-
 /* 1-D data: targets against inputs, and the model's output as a curve. */
 static void model_1d(const App *app, Canvas *c, Text *t, Rect r, const DataSample *d, int n,
                      Vec2 w, const char *title)
@@ -303,11 +285,80 @@ void chart_draw_model(const App *app, Canvas *c, Rect r, Text *t)
         return;
     }
     const char *what;
-    Vec2 w = model_params(app, &what);
+    Vec2 w = app_focus(app, &what);
     snprintf(title, sizeof title, "The model at %s = %.3g, %s = %.3g: %s",
              app->surface->xlabel, w.x, app->surface->ylabel, w.y, what);
     if (data_info(app->surface).dim == 2)
         model_2d(app, c, t, r, d, n, w, title);
     else
         model_1d(app, c, t, r, d, n, w, title);
+}
+
+/* ---- the 1-D slice -------------------------------------------------------- */
+
+/* Returns how far along d the selected path's next step lands from its current
+ * point (NaN when there is no such step). */
+static double next_step_along(const App *app, Vec2 d)
+{
+    if (app->selected < 0 || app->selected >= app->npaths) return NAN;
+    const Path *p = &app->paths[app->selected];
+    int k = (int)floor(p->cursor);
+    if (k + 1 >= p->traj.len) return NAN;
+    const TrajPoint *a = &p->traj.pts[k], *b = &p->traj.pts[k + 1];
+    return (b->x - a->x) * d.x + (b->y - a->y) * d.y;
+}
+
+void chart_draw_slice(const App *app, Canvas *c, Rect r, Text *t)
+{
+    double s = app->dpi * app->text_scale;
+    const char *what;
+    Vec2 th = app_focus(app, &what), g;
+    double f0 = surface_eval(app->surface, th.x, th.y, &g), gn = hypot(g.x, g.y);
+    char title[200];
+    Vec2 d = gn > 0 ? (Vec2){-g.x / gn, -g.y / gn} : (Vec2){1, 0};
+    double land = next_step_along(app, d);
+    double span = fmax((app->view.x1 - app->view.x0) / 5, isfinite(land) ? 1.5 * fabs(land) : 0);
+    enum { N = 241 };
+    double tv[N], fv[N], lo = INFINITY, hi = -INFINITY;
+    for (int i = 0; i < N; i++) {
+        tv[i] = -span + 2 * span * i / (N - 1);
+        fv[i] = surface_eval(app->surface, th.x + tv[i] * d.x, th.y + tv[i] * d.y, NULL);
+        if (isfinite(fv[i])) lo = fmin(lo, fv[i]), hi = fmax(hi, fv[i]);
+    }
+    if (!(lo <= hi)) lo = 0, hi = 1;
+    snprintf(title, sizeof title, "Cost along −∇C through %s (t = 0)", what);
+    Axes a = axes(c, t, r, s, -span, span, 0, lo, hi + (hi - lo) * 0.05, 0, title,
+                  "t: distance along −∇C");
+    Rect old = canvas_set_clip(c, a.r);
+    /* the first-order prediction C - t |grad C| */
+    Vec2 p0 = to_px(&a, -span, f0 + span * gn), p1 = to_px(&a, span, f0 - span * gn);
+    canvas_line(c, p0.x, p0.y, p1.x, p1.y, 1.5 * s, THEME_MUTED);
+    for (int i = 1; i < N; i++) {
+        Vec2 q0 = to_px(&a, tv[i - 1], fv[i - 1]), q1 = to_px(&a, tv[i], fv[i]);
+        if (isfinite(q0.y) && isfinite(q1.y))
+            canvas_line(c, q0.x, q0.y, q1.x, q1.y, 2.5 * s, THEME_ACCENT);
+    }
+    Vec2 here = to_px(&a, 0, f0);
+    canvas_disc(c, here.x, here.y, 5 * s, THEME_INK);
+    if (isfinite(land)) {
+        const Path *p = &app->paths[app->selected];
+        double fl = surface_eval(app->surface, th.x + land * d.x, th.y + land * d.y, NULL);
+        Vec2 q = to_px(&a, land, fl);
+        canvas_disc(c, q.x, q.y, 6.5 * s, THEME_INK);
+        canvas_disc(c, q.x, q.y, 5 * s, plot_path_color(p->color));
+    }
+    canvas_set_clip(c, old);
+    int fs = px(s, THEME_SMALL), lh = text_height(t, fs) + px(s, 4);
+    int x = a.r.x + a.r.w + px(s, 24), y = a.r.y;
+    char buf[160];
+    canvas_fill_rect(c, (Rect){x, y + lh / 2 - 1, px(s, 18), px(s, 3)}, THEME_ACCENT);
+    text_draw(t, c, x + px(s, 24), y, "the cost along the line", fs, 0, THEME_INK);
+    canvas_fill_rect(c, (Rect){x, y + lh + lh / 2 - 1, px(s, 18), px(s, 2)}, THEME_MUTED);
+    text_draw(t, c, x + px(s, 24), y + lh, "first order: C − t·|∇C|", fs, 0, THEME_INK);
+    snprintf(buf, sizeof buf, "|∇C| = %.4g;  C = %.4g at t = 0", gn, f0);
+    text_draw(t, c, x, y + 2 * lh, buf, fs, 0, THEME_INK);
+    if (isfinite(land)) {
+        snprintf(buf, sizeof buf, "the next step lands at t = %.4g", land);
+        text_draw(t, c, x, y + 3 * lh, buf, fs, 0, THEME_INK);
+    }
 }

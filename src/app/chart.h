@@ -18,4 +18,9 @@ void chart_draw_sweep(const App *app, Canvas *c, Rect r, Text *t);
  * class over the model's decision regions, with the separating line. */
 void chart_draw_model(const App *app, Canvas *c, Rect r, Text *t);
 
+/* Draws the cost along the line through the focus point (app_focus) in the
+ * direction of -grad C (CS231n's 1-D slice), its first-order prediction, and
+ * where the selected path's next step lands. */
+void chart_draw_slice(const App *app, Canvas *c, Rect r, Text *t);
+
 #endif

@@ -107,16 +107,18 @@ static void (*const formatters[OPTIM_COUNT])(Out *) = {
 int explain_text(const App *app, const Path *p, int k, char lines[][160])
 {
     if (k < 0 || k + 1 >= p->traj.len) return 0;
-    OptimConfig cfg = app->optim;
-    cfg.kind = p->kind;
+    OptimConfig cfg = app_path_config(app, p);
     OptimState pre;
     OptimDetail d;
     TrajPoint at;
     if (traj_explain(app->surface, &cfg, p->start, k, &pre, &d, &at) != 0) return 0;
+    /* the gradient the step used: a mini-batch's when the path uses them */
     Out o = {lines, 0, {app->surface->xlabel, app->surface->ylabel}, {at.x, at.y},
-             {at.gx, at.gy}, &d, &pre, &cfg};
-    add(&o, "Step %d → %d · %s · η = %.4g · C = %.6g", k, k + 1, optim_name(p->kind), d.lr,
-        at.loss);
+             {d.g.x, d.g.y}, &d, &pre, &cfg};
+    add(&o, "Step %d → %d · %s · η = %.4g · C = %.6g%s", k, k + 1, optim_name(p->kind), d.lr,
+        at.loss, cfg.batch && !p->full && cfg.batch < app->surface->nsamples
+                     ? " · ∂C/∂ of a mini-batch"
+                     : "");
     formatters[p->kind](&o);
     /* first order: dC ~ grad C . dtheta (= -eta |grad C|^2 for gd) */
     double pred = at.gx * d.step.x + at.gy * d.step.y;
@@ -131,8 +133,7 @@ static int explained_step(const Path *p) { return (int)fmax(floor(p->cursor) - 1
 
 static void arrows(const App *app, Canvas *c, const Path *p, int k, double s)
 {
-    OptimConfig cfg = app->optim;
-    cfg.kind = p->kind;
+    OptimConfig cfg = app_path_config(app, p);
     OptimDetail d;
     TrajPoint at;
     if (traj_explain(app->surface, &cfg, p->start, k, NULL, &d, &at) != 0) return;

@@ -64,6 +64,18 @@ static void escape(App *app)
     app->dirty = 1;
 }
 
+/* Up and Down choose the sample the back-propagation chart follows. */
+static void sample_step(App *app, int d)
+{
+    int n = app->surface->nsamples;
+    if (n <= 0) return;
+    app->sample = ((app->sample + d) % n + n) % n;
+    app->dirty = 1;
+}
+
+static void sample_up(App *app) { sample_step(app, -1); }
+static void sample_down(App *app) { sample_step(app, 1); }
+
 static void save(App *app) { app_save_scene(app); }
 static void export_csv(App *app) { app_export_csv(app); }
 static void open_chooser(App *app) { chooser_open(app, app->assets); }
@@ -96,6 +108,8 @@ static const struct {
     {APP_KEY_LBRACKET, 0, lr_down, "[  ]", "learning rate ÷ or × 10^¼"},
     {APP_KEY_RBRACKET, 0, lr_up, NULL, NULL},
     {APP_KEY_HOME, 0, home, "Home", "reset the view"},
+    {APP_KEY_UP, 0, sample_up, "↑ ↓", "the sample of the back-propagation chart"},
+    {APP_KEY_DOWN, 0, sample_down, NULL, NULL},
     {APP_KEY_H, 0, help, "H or F1", "this help"},
     {APP_KEY_F1, 0, help, NULL, NULL},
     {APP_KEY_S, APP_MOD_CTRL, save, "Ctrl+S", "save the scene"},

@@ -76,7 +76,7 @@ static int shown(int r, const LayoutIn *in)
 static int panel_rows(Layout *L, const LayoutIn *in)
 {
     double s = in->scale;
-    int pad = px(s, THEME_PAD), row = px(s, THEME_ROW), gap = px(s, 8);
+    int pad = px(s, THEME_PAD), row = px(s, THEME_ROW), gap = px(s, 5);
     int x = L->panel.x + pad, cw = L->panel.w - 2 * pad, y = pad;
     int lw = cw * 2 / 5; /* caption column */
     for (int r = 0; r < (int)(sizeof rows / sizeof rows[0]); r++) {

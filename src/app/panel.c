@@ -229,10 +229,13 @@ static void view_rows(App *app)
     if (ui_button(ui, W[W_FIELD], "gradient arrows", app->style.field))
         app->style.field = !app->style.field;
 
-    static const char *const charts[] = {"off", "loss", "sweep", "data"};
+    static const char *const charts[APP_CHART_COUNT] = {
+        [APP_CHART_NONE] = "none",        [APP_CHART_LOSS] = "cost per step",
+        [APP_CHART_SWEEP] = "η sweep",    [APP_CHART_MODEL] = "data and model",
+        [APP_CHART_SLICE] = "1-D slice",  [APP_CHART_BACKPROP] = "back-propagation"};
     sel = app->chart;
     caption(app, W_CHART, "Chart", NULL);
-    if (ui_segmented(ui, W[W_CHART], charts, 4, &sel)) {
+    if (ui_dropdown(ui, W_CHART + 1, W[W_CHART], charts, APP_CHART_COUNT, &sel)) {
         app->chart = sel;
         app_relayout(app);
     }
@@ -398,11 +401,10 @@ static void info(App *app, Canvas *c, Text *t)
         const TrajPoint *q = &p->traj.pts[k];
         int end = k >= p->traj.len - 1;
         const char *st = end ? traj_status_name(p->traj.status) : "running";
-        if (app->race & (app->race - 1))
-            snprintf(buf, sizeof buf, "%s  step %d  C = %.4g  %s", optim_name(p->kind), k,
-                     q->loss, st);
-        else
-            snprintf(buf, sizeof buf, "step %d  C = %.4g  %s", k, q->loss, st);
+        int racing = (app->race & (app->race - 1)) != 0;
+        snprintf(buf, sizeof buf, "%s%s%sstep %d  C = %.4g  %s",
+                 racing ? optim_name(p->kind) : "", p->full ? " full batch" : "",
+                 racing || p->full ? "  " : "", k, q->loss, st);
         int lh = text_height(t, sm);
         if (y + lh > app->layout.info.y + app->layout.info.h) break;
         canvas_disc(c, app->layout.info.x + 6 * s, y + lh / 2.0, 5 * s,

@@ -10,7 +10,7 @@
 #define THEME_TITLE 18       /* the formula above the plot */
 #define THEME_PANEL_W 320    /* side panel width */
 #define THEME_STATUS_H 30    /* status line height */
-#define THEME_ROW 30         /* widget height */
+#define THEME_ROW 27        /* widget height */
 #define THEME_PAD 12         /* spacing */
 
 static const Color THEME_BG = {255, 255, 255, 255};       /* figure background */

@@ -506,6 +506,7 @@ static const struct {
     {"levels", p_levels, 0, PICTURE, "N", "contour levels, 1..100 (20)"},
     {"log", NULL, offsetof(Options, has_log), PICTURE, NULL,
      "logarithmic colour scale (the default where values span decades)"},
+    {"3d", NULL, offsetof(Options, three_d), OPT_RENDER, NULL, "the surface as a lit 3-D mesh"},
     {"field", NULL, offsetof(Options, field), PICTURE, NULL, "arrows of the descent direction"},
     {"json", NULL, offsetof(Options, json), OPT_LIST, NULL, "JSON instead of a table"},
     {"scene", p_scene, 0, OPT_WINDOW | OPT_TRACE | OPT_RENDER, "FILE",

@@ -48,6 +48,7 @@ typedef struct {
     int has_log;              /* --log given (or a scene's log = true) */
     int field;                /* --field: gradient-field arrows */
     int log_set;              /* a scene set log = true|false */
+    int three_d;              /* --3d: the surface as a lit 3-D mesh */
     int json;                 /* --json */
     const char *scene;        /* --scene FILE */
     int fullscreen;           /* --fullscreen */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app/figure.h"
+#include "app/figure3d.h"
 #include "cli/cli.h"
 #include "cli/opts.h"
 #include "gfx/image.h"
@@ -60,7 +61,9 @@ static int draw_and_save(const Options *o, Text *t, const PlotPath *pp, int npat
     }
     Canvas c = canvas_init(px, w, h, w);
     Figure fig = {o->surface, o->view, &o->style, &cache, pp, npaths, lp, 1.0};
-    if (figure_draw(&c, (Rect){0, 0, w, h}, t, &fig) != 0)
+    Rect all = {0, 0, w, h};
+    if ((o->three_d ? figure3d_draw(&c, all, t, &fig, surf3d_camera_default())
+                    : figure_draw(&c, all, t, &fig)) != 0)
         fprintf(stderr, "losscape render: out of memory for the field\n");
     else if (image_save_png(&c, o->out, err, sizeof err) != 0)
         fprintf(stderr, "losscape render: %s\n", err);

@@ -63,25 +63,87 @@ static int listed_minimum(const Surface *s, double x, double y, double tol)
     return best;
 }
 
-/* Runs from `start` as traj_run does with TRAJ_STOP_EARLY, in place, and stores
- * how it ended in *out (basin left for the labelling pass). */
-static void run_start(const BasinsJob *j, Vec2 start, BasinsCell *out)
+/* Evaluates the cost and the full gradient (by cfg's mode) at (x, y) into p, as
+ * traj.c's runs do. */
+static void sample(TrajPoint *p, const Surface *s, const OptimConfig *cfg, double x,
+                   double y)
+{
+    Vec2 g = {NAN, NAN};
+    p->x = x;
+    p->y = y;
+    /* grad_eval would make this same call; skipping it saves a tenth of a step */
+    p->loss = cfg->grad == GRAD_ANALYTIC
+                  ? s->fn(s->ctx, x, y, &g)
+                  : grad_eval(s, cfg->grad, cfg->h > 0 ? cfg->h : GRAD_H, NULL, 0, x, y, &g);
+    p->gx = g.x;
+    p->gy = g.y;
+}
+
+/* Returns 1 when a run of cfg on s can take the lean path: the full gradient (no
+ * mini-batch) and an update of one line (gd, momentum, nesterov). */
+static int lean(const Surface *s, const OptimConfig *cfg)
+{
+    int full = !s->batch || cfg->batch <= 0 || cfg->batch >= s->nsamples ||
+               cfg->batch >= TRAJ_MAX_SAMPLES;
+    return full && (cfg->kind == OPTIM_GD || cfg->kind == OPTIM_MOMENTUM ||
+                    cfg->kind == OPTIM_NESTEROV);
+}
+
+/* Runs gd, momentum or nesterov from p on the full gradient, in place, with the
+ * arithmetic of optim.c (the unit tests hold the two equal) but without the
+ * bookkeeping optim_step does for the step-by-step view, which costs more than
+ * the step itself. Returns the steps taken; *q is the last point, *st its status. */
+static int run_lean(const BasinsJob *j, Vec2 p, TrajPoint *q, TrajStatus *st)
+{
+    const OptimConfig *c = &j->cfg;
+    const double mu = c->momentum;
+    Vec2 v = {0, 0};
+    int t = 0;
+    sample(q, j->s, c, p.x, p.y);
+    while ((*st = status_of(q, j->centre)) == TRAJ_RUNNING && t < j->steps) {
+        double lr = c->schedule == SCHED_CONSTANT ? c->lr : optim_lr_at(c, t);
+        Vec2 g = {q->gx, q->gy}, d;
+        if (c->kind == OPTIM_GD) {
+            d = (Vec2){-lr * g.x, -lr * g.y};
+        } else {
+            v = (Vec2){mu * v.x + g.x, mu * v.y + g.y};
+            d = c->kind == OPTIM_MOMENTUM ? (Vec2){-lr * v.x, -lr * v.y}
+                                          : (Vec2){-lr * (g.x + mu * v.x),
+                                                   -lr * (g.y + mu * v.y)};
+        }
+        sample(q, j->s, c, q->x + d.x, q->y + d.y);
+        t++;
+    }
+    return t;
+}
+
+/* Runs any optimiser from p through the trajectory iterator. Same contract. */
+static int run_iter(const BasinsJob *j, Vec2 p, TrajPoint *q, TrajStatus *st)
 {
     TrajIter it; /* ~4 KB on the stack; traj_begin touches only n samples' part */
-    traj_begin(&it, j->s, &j->cfg, start);
-    TrajStatus st;
-    while ((st = status_of(&it.cur, j->centre)) == TRAJ_RUNNING && it.step < j->steps)
+    traj_begin(&it, j->s, &j->cfg, p);
+    while ((*st = status_of(&it.cur, j->centre)) == TRAJ_RUNNING && it.step < j->steps)
         if (!traj_next(&it)) break;
-    out->x = it.cur.x;
-    out->y = it.cur.y;
-    out->loss = it.cur.loss;
-    out->steps = (int)it.step;
+    *q = it.cur;
+    return (int)it.step;
+}
+
+/* Runs from `start` as traj_run does with TRAJ_STOP_EARLY, keeping only the
+ * current point, and stores how it ended in *out (basin left for labelling). */
+static void run_start(const BasinsJob *j, Vec2 start, BasinsCell *out)
+{
+    TrajPoint q;
+    TrajStatus st;
+    out->steps = lean(j->s, &j->cfg) ? run_lean(j, start, &q, &st)
+                                     : run_iter(j, start, &q, &st);
+    out->x = q.x;
+    out->y = q.y;
+    out->loss = q.loss;
     out->status = st;
     out->basin = -1;
     /* listed minima are given to about four digits, hence the floor on the tolerance */
-    out->minimum = st == TRAJ_CONVERGED ? listed_minimum(j->s, it.cur.x, it.cur.y,
-                                                         fmax(j->tol, 1e-3))
-                                        : -1;
+    out->minimum =
+        st == TRAJ_CONVERGED ? listed_minimum(j->s, q.x, q.y, fmax(j->tol, 1e-3)) : -1;
 }
 
 /* ---- labels ------------------------------------------------------------------- */

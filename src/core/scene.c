@@ -590,8 +590,9 @@ static int write_all(const char *path, const char *buf, size_t len) {
 }
 
 int scene_save(const Scene *sc, const char *path, char *err, int n) {
-    /* a number is at most 24 bytes, so 64 a start and 4 KiB for the rest suffice */
-    size_t size = 4096 + 2 * SCENE_MAX_TEXT + 64 * (size_t)sc->nstarts;
+    /* a number is at most 24 bytes, so 64 a start and 4 KiB for the other keys
+     * suffice, besides the expr and the four texts (title, note and their .zh) */
+    size_t size = 4096 + sizeof sc->expr + 4 * SCENE_MAX_TEXT + 64 * (size_t)sc->nstarts;
     size_t tmpsize = strlen(path) + 32;
     char *buf = malloc(size), *tmp = malloc(tmpsize);
     int e = ENOMEM, len;

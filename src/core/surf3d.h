@@ -12,7 +12,7 @@
 #include "view.h"
 
 #define SURF3D_YAW (-35.0)     /* default yaw, degrees (-180..180] */
-#define SURF3D_PITCH 30.0      /* default pitch, degrees [SURF3D_PITCH_MIN..MAX] */
+#define SURF3D_PITCH 45.0      /* default pitch, degrees [SURF3D_PITCH_MIN..MAX] */
 #define SURF3D_PITCH_MIN 5.0   /* flattest view */
 #define SURF3D_PITCH_MAX 89.0  /* straight from above, nearly */
 #define SURF3D_DEG_PER_PX 0.4  /* degrees turned per pixel dragged (0..2] */
@@ -38,8 +38,12 @@ Camera3d surf3d_rotate(Camera3d cam, double dx_px, double dy_px);
 Vec2 surf3d_project(Rect r, View v, ValueScale s, Camera3d cam, double x, double y,
                     double value);
 
-/* Draws field f (sampled over f->view) as a 3-D mesh into area r of c, which it
- * first fills with white: a floor and back edges for orientation, triangles
+/* Returns the pixel position in area r of parameter point (x, y) on the floor of
+ * the box under the surface, where axes are labelled. */
+Vec2 surf3d_project_floor(Rect r, View v, Camera3d cam, double x, double y);
+
+/* Draws field f (sampled over f->view) as a 3-D mesh into area r of c over what
+ * is there: a floor and back edges for orientation, triangles
  * coloured by map `cmap` at their mean value under `scale`, lit by a fixed light,
  * holes where samples are not finite; then paths[0..npaths-1] on the surface
  * (parts behind hills dimmed) with a ball at each current point and a cross where

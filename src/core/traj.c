@@ -101,6 +101,16 @@ double traj_step_gradient(const TrajIter *it, Vec2 *g)
     return step_gradient(it, perm, &rng, g);
 }
 
+int traj_step_batch(const TrajIter *it, int *idx)
+{
+    int b = batch_size(it->s, &it->cfg);
+    if (!b) return 0;
+    unsigned long long rng = it->rng;
+    memcpy(idx, it->perm, sizeof idx[0] * (size_t)it->s->nsamples);
+    draw_batch(idx, it->s->nsamples, b, &rng);
+    return b;
+}
+
 int traj_next(TrajIter *it)
 {
     TrajPoint *p = &it->cur;

@@ -55,6 +55,10 @@ int traj_next(TrajIter *it);
  * from a copy of the generator, so the run is not disturbed); returns its cost. */
 double traj_step_gradient(const TrajIter *it, Vec2 *g);
 
+/* Stores in idx the samples of the mini-batch the next step of it will use and
+ * returns their number (0: the step uses the full gradient). */
+int traj_step_batch(const TrajIter *it, int *idx);
+
 /* Replays the run from `start` up to point k and explains the step from point k to
  * k + 1: stores the optimiser's state before it in *before (may be NULL), what the
  * step did in *d, and point k in *at. Returns 0, or -1 when the run stops before
