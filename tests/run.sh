@@ -57,6 +57,8 @@ cmocka_suite unit build/tests/test_*
 cmocka_suite unit-asan build/asan/tests/test_*
 shell_suite cli tests/cli/*.sh
 shell_suite e2e tests/e2e/*.sh
+shell_suite fuzz tests/fuzz/smoke.sh
+shell_suite soak tests/soak/short.sh
 
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" -eq 0 ]

@@ -89,61 +89,102 @@ static int lean(const Surface *s, const OptimConfig *cfg)
                     cfg->kind == OPTIM_NESTEROV);
 }
 
-/* Runs gd, momentum or nesterov from p on the full gradient, in place, with the
- * arithmetic of optim.c (the unit tests hold the two equal) but without the
- * bookkeeping optim_step does for the step-by-step view, which costs more than
- * the step itself. Returns the steps taken; *q is the last point, *st its status. */
-static int run_lean(const BasinsJob *j, Vec2 p, TrajPoint *q, TrajStatus *st)
+/* Stores how a run ended (point q, status st after `steps` steps) in *out; the
+ * basin is left to the labelling pass. */
+static void finish(const BasinsJob *j, const TrajPoint *q, TrajStatus st, int steps,
+                   BasinsCell *out)
 {
-    const OptimConfig *c = &j->cfg;
-    const double mu = c->momentum;
-    Vec2 v = {0, 0};
-    int t = 0;
-    sample(q, j->s, c, p.x, p.y);
-    while ((*st = status_of(q, j->centre)) == TRAJ_RUNNING && t < j->steps) {
-        double lr = c->schedule == SCHED_CONSTANT ? c->lr : optim_lr_at(c, t);
-        Vec2 g = {q->gx, q->gy}, d;
-        if (c->kind == OPTIM_GD) {
-            d = (Vec2){-lr * g.x, -lr * g.y};
-        } else {
-            v = (Vec2){mu * v.x + g.x, mu * v.y + g.y};
-            d = c->kind == OPTIM_MOMENTUM ? (Vec2){-lr * v.x, -lr * v.y}
-                                          : (Vec2){-lr * (g.x + mu * v.x),
-                                                   -lr * (g.y + mu * v.y)};
-        }
-        sample(q, j->s, c, q->x + d.x, q->y + d.y);
-        t++;
-    }
-    return t;
-}
-
-/* Runs any optimiser from p through the trajectory iterator. Same contract. */
-static int run_iter(const BasinsJob *j, Vec2 p, TrajPoint *q, TrajStatus *st)
-{
-    TrajIter it; /* ~4 KB on the stack; traj_begin touches only n samples' part */
-    traj_begin(&it, j->s, &j->cfg, p);
-    while ((*st = status_of(&it.cur, j->centre)) == TRAJ_RUNNING && it.step < j->steps)
-        if (!traj_next(&it)) break;
-    *q = it.cur;
-    return (int)it.step;
-}
-
-/* Runs from `start` as traj_run does with TRAJ_STOP_EARLY, keeping only the
- * current point, and stores how it ended in *out (basin left for labelling). */
-static void run_start(const BasinsJob *j, Vec2 start, BasinsCell *out)
-{
-    TrajPoint q;
-    TrajStatus st;
-    out->steps = lean(j->s, &j->cfg) ? run_lean(j, start, &q, &st)
-                                     : run_iter(j, start, &q, &st);
-    out->x = q.x;
-    out->y = q.y;
-    out->loss = q.loss;
+    out->x = q->x;
+    out->y = q->y;
+    out->loss = q->loss;
+    out->steps = steps;
     out->status = st;
     out->basin = -1;
     /* listed minima are given to about four digits, hence the floor on the tolerance */
     out->minimum =
-        st == TRAJ_CONVERGED ? listed_minimum(j->s, q.x, q.y, fmax(j->tol, 1e-3)) : -1;
+        st == TRAJ_CONVERGED ? listed_minimum(j->s, q->x, q->y, fmax(j->tol, 1e-3)) : -1;
+}
+
+/* Runs the starts of one row through the trajectory iterator, one after another:
+ * any optimiser, mini-batches included, exactly as traj_run with TRAJ_STOP_EARLY. */
+static void row_iter(const BasinsJob *j, int row)
+{
+    TrajIter it; /* ~4 KB on the stack; traj_begin touches only n samples' part */
+    for (int col = 0; col < j->grid; col++) {
+        traj_begin(&it, j->s, &j->cfg, basins_start(j, col, row));
+        TrajStatus st;
+        while ((st = status_of(&it.cur, j->centre)) == TRAJ_RUNNING && it.step < j->steps)
+            if (!traj_next(&it)) break;
+        finish(j, &it.cur, st, (int)it.step, &j->cells[(size_t)row * j->grid + col]);
+    }
+}
+
+/* ---- the lean path ------------------------------------------------------------ */
+
+#define LANES 4 /* runs interleaved: a step waits on the last, so one run alone
+                   leaves the processor idle half the time */
+
+typedef struct {
+    TrajPoint q; /* the current point */
+    Vec2 v;      /* momentum's velocity */
+    int t;       /* steps taken */
+    int col;     /* the start's column, -1 for an idle lane */
+} Lane;
+
+static void lane_begin(const BasinsJob *j, Lane *l, int col, int row)
+{
+    Vec2 p = basins_start(j, col, row);
+    l->v = (Vec2){0, 0};
+    l->t = 0;
+    l->col = col;
+    sample(&l->q, j->s, &j->cfg, p.x, p.y);
+}
+
+/* One step of gd, momentum or nesterov with the arithmetic of optim.c (the unit
+ * tests hold the two equal), without the bookkeeping optim_step does for the
+ * step-by-step view, which costs more than the step itself. */
+static void lane_step(const BasinsJob *j, Lane *l)
+{
+    const OptimConfig *c = &j->cfg;
+    const double mu = c->momentum;
+    double lr = c->schedule == SCHED_CONSTANT ? c->lr : optim_lr_at(c, l->t);
+    Vec2 g = {l->q.gx, l->q.gy}, d;
+    if (c->kind == OPTIM_GD) {
+        d = (Vec2){-lr * g.x, -lr * g.y};
+    } else {
+        l->v = (Vec2){mu * l->v.x + g.x, mu * l->v.y + g.y};
+        d = c->kind == OPTIM_MOMENTUM
+                ? (Vec2){-lr * l->v.x, -lr * l->v.y}
+                : (Vec2){-lr * (g.x + mu * l->v.x), -lr * (g.y + mu * l->v.y)};
+    }
+    sample(&l->q, j->s, c, l->q.x + d.x, l->q.y + d.y);
+    l->t++;
+}
+
+/* Runs the starts of one row LANES at a time, a lane taking the next start as
+ * soon as its run ends. Same results as row_iter. */
+static void row_lean(const BasinsJob *j, int row)
+{
+    Lane lane[LANES];
+    int next = 0, busy = 0;
+    for (int k = 0; k < LANES; k++) {
+        lane[k].col = -1;
+        if (next < j->grid) lane_begin(j, &lane[k], next++, row), busy++;
+    }
+    while (busy)
+        for (int k = 0; k < LANES; k++) {
+            Lane *l = &lane[k];
+            if (l->col < 0) continue;
+            TrajStatus st = status_of(&l->q, j->centre);
+            if (st == TRAJ_RUNNING && l->t < j->steps) {
+                lane_step(j, l);
+                continue;
+            }
+            finish(j, &l->q, st, l->t, &j->cells[(size_t)row * j->grid + l->col]);
+            l->col = -1;
+            if (next < j->grid) lane_begin(j, l, next++, row);
+            else busy--;
+        }
 }
 
 /* ---- labels ------------------------------------------------------------------- */
@@ -165,10 +206,14 @@ void basins_run_rows(BasinsJob *j, int row0, int row1)
     if (row0 < 0) row0 = 0;
     if (row1 > g) row1 = g;
     if (row0 >= row1) return;
+    const int fast = lean(j->s, &j->cfg);
 #pragma omp parallel for schedule(dynamic, 1)
-    for (int row = row0; row < row1; row++)
-        for (int col = 0; col < g; col++)
-            run_start(j, basins_start(j, col, row), &j->cells[(size_t)row * g + col]);
+    for (int row = row0; row < row1; row++) {
+        if (fast)
+            row_lean(j, row);
+        else
+            row_iter(j, row);
+    }
     /* serially and in grid order, so ids do not depend on the threads' timing */
     for (size_t i = (size_t)row0 * g; i < (size_t)row1 * g; i++) {
         BasinsCell *c = &j->cells[i];

@@ -13,8 +13,8 @@
 #define HEIGHT_OFFSET 0.02 /* log scale: heights offset by this part of the range */
 #define FILL 0.94      /* part of the area the turning box may take */
 #define MAX_ASPECT 3.0 /* longer floor side over shorter, at most */
-#define AMBIENT 0.52   /* light every face gets */
-#define DIFFUSE 0.58   /* Lambert light at its strongest */
+#define AMBIENT 0.58   /* light every face gets */
+#define DIFFUSE 0.52   /* Lambert light at its strongest */
 
 static const double PI = 3.14159265358979323846;
 

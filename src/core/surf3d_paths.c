@@ -202,7 +202,7 @@ static void markers(Ctx *x, const PlotPath *pp)
         canvas_cross(x->c, e.q.x, e.q.y, 8 * k, 5 * k, edge);
         canvas_cross(x->c, e.q.x, e.q.y, 8 * k, 2.5 * k, pp->color);
     } else {
-        ball(x->c, e.q.x, e.q.y, 7.5 * k, pp->color, e.vis ? 1.0 : 0.45);
+        ball(x->c, e.q.x, e.q.y, 7.5 * k, pp->color, e.vis ? 1.0 : 0.55);
     }
 }
 

@@ -8,6 +8,9 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "app/chooser.h"
+#include <SDL_ttf.h>
+#include <unistd.h>
 #include "config.h"
 
 static App *new_app(void)
@@ -306,6 +309,91 @@ static void test_minibatch_paths(void **unused)
     free_app(app);
 }
 
+/* Every chart, the step view, the help and the chooser draw without fault on every
+ * kind of surface (also under the sanitizers), and they change the pixels. */
+static void test_everything_draws(void **unused)
+{
+    (void)unused;
+    assert_int_equal(TTF_Init(), 0);
+    char err[256];
+    Text *t = text_new("assets/fonts/DejaVuSans.ttf", "assets/fonts/DejaVuSans-Bold.ttf", err,
+                       sizeof err);
+    assert_non_null(t);
+    static uint32_t px[1280 * 800], before[1280 * 800];
+    Canvas c = canvas_init(px, 1280, 800, 1280);
+    static const char *surfaces[] = {"himmelblau", "neuron-xent", "tiny-net", "svm-hinge",
+                                     "mlp-slice", "saddle"};
+    for (unsigned k = 0; k < sizeof surfaces / sizeof surfaces[0]; k++) {
+        App *app = new_app();
+        app_set_surface(app, surface_find(surfaces[k]));
+        click(app, 1, px_of(app, (Vec2){(app->view.x0 * 3 + app->view.x1) / 4,
+                                        (app->view.y0 + app->view.y1 * 3) / 4}));
+        app_tick(app, 0.5);
+        key(app, APP_KEY_SPACE, 0); /* paused: the step view shows */
+        app->chart = APP_CHART_NONE;
+        app_relayout(app);
+        app_draw(app, &c, t);
+        memcpy(before, px, sizeof px);
+        for (int chart = 1; chart < APP_CHART_COUNT; chart++) {
+            app->chart = chart;
+            app_relayout(app);
+            key(app, APP_KEY_DOWN, 0); /* another sample, another step */
+            key(app, APP_KEY_N, 0);
+            app_draw(app, &c, t);
+            if (memcmp(before, px, sizeof px) == 0)
+                fail_msg("chart %d on %s drew nothing", chart, surfaces[k]);
+        }
+        key(app, APP_KEY_H, 0);
+        app_draw(app, &c, t);
+        key(app, APP_KEY_ESCAPE, 0);
+        chooser_open(app, "assets");
+        app_draw(app, &c, t);
+        chooser_press(app, 0, 0); /* outside: closes */
+        assert_false(app->chooser);
+        free_app(app);
+    }
+    text_free(t);
+    TTF_Quit();
+}
+
+/* Ctrl+E writes every path in the trace format through a temporary file. */
+static void test_export_csv(void **unused)
+{
+    (void)unused;
+    App *app = new_app();
+    char dir[] = "/tmp/losscape-test-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    snprintf(app->save_to, sizeof app->save_to, "%s", dir);
+    click(app, 1, px_of(app, (Vec2){1, 1}));
+    click(app, 1, px_of(app, (Vec2){-3, 2}));
+    key(app, APP_KEY_E, APP_MOD_CTRL);
+    assert_false(app->status_bad);
+    char path[1200], line[256];
+    const char *at = strstr(app->status, dir);
+    assert_non_null(at);
+    snprintf(path, sizeof path, "%s", at);
+    FILE *f = fopen(path, "r");
+    assert_non_null(f);
+    assert_non_null(fgets(line, sizeof line, f));
+    assert_string_equal(line, "path,optimizer,step,x,y,loss,gx,gy\n");
+    int rows = 0, p, step;
+    double x;
+    while (fgets(line, sizeof line, f)) {
+        assert_int_equal(sscanf(line, "%d,gd,%d,%lf", &p, &step, &x), 3);
+        assert_close(x, app->paths[p].traj.pts[step].x, 1e-16);
+        rows++;
+    }
+    fclose(f);
+    assert_int_equal(rows, app->paths[0].traj.len + app->paths[1].traj.len);
+    remove(path);
+    /* an unwritable place: a message, no crash, nothing left */
+    snprintf(app->save_to, sizeof app->save_to, "%s/missing", dir);
+    key(app, APP_KEY_E, APP_MOD_CTRL);
+    assert_true(app->status_bad);
+    rmdir(dir);
+    free_app(app);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -318,6 +406,8 @@ int main(void)
         cmocka_unit_test(test_zoom_about_cursor),
         cmocka_unit_test(test_expression_field),
         cmocka_unit_test(test_minibatch_paths),
+        cmocka_unit_test(test_everything_draws),
+        cmocka_unit_test(test_export_csv),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
