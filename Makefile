@@ -81,9 +81,12 @@ format:
 
 PREFIX ?= /usr/local
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/losscape
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/losscape \
+	    $(DESTDIR)$(PREFIX)/share/applications $(DESTDIR)$(PREFIX)/share/icons/hicolor/256x256/apps
 	install -m 755 $(BUILD)/losscape $(DESTDIR)$(PREFIX)/bin/losscape
 	cp -r assets/. $(DESTDIR)$(PREFIX)/share/losscape/
+	install -m 644 assets/losscape.desktop $(DESTDIR)$(PREFIX)/share/applications/
+	install -m 644 assets/icon.png $(DESTDIR)$(PREFIX)/share/icons/hicolor/256x256/apps/losscape.png
 
 $(BUILD)/losscape: $(CORE_OBJ) $(UI_OBJ)
 	@echo "  CC  $@"

@@ -162,9 +162,11 @@ static void setup(App *app, const Options *o, Window *win, Scene *sc)
     app->style.log = o->style.log;
     app->style.field = o->style.field;
     if (o->save_to) snprintf(app->save_to, sizeof app->save_to, "%s", o->save_to);
-    char *dir = text_assets_dir();
+    char *dir = text_assets_dir(), icon[1100];
     if (dir) snprintf(app->assets, sizeof app->assets, "%s", dir);
     free(dir);
+    snprintf(icon, sizeof icon, "%s/icon.png", app->assets);
+    window_set_icon(win, icon);
     app_resize(app, c.w, c.h, window_scale(win));
     for (int i = 0; i < o->nstarts; i++) app_add_path(app, o->starts[i]); /* random ones */
     if (o->random_starts) app->random_k = o->random_starts;

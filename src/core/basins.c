@@ -1,7 +1,9 @@
-/* Basins of attraction: every start of a grid run with the trajectory machinery,
- * keeping only where it ended (no path is stored), then labelled by the listed
- * minimum it reached or, for other end points, by a small table of distinct points
- * found so far — so typed expressions and the saddle still get their basins. */
+/* Basins of attraction: every start of a grid run as traj_run runs a path, keeping
+ * only where it ended (no path is stored), then labelled by the listed minimum it
+ * reached or, for other end points, by a small table of distinct points found so
+ * far — so typed expressions and the saddle still get their basins. gd, momentum
+ * and nesterov on the full gradient take a lean path, several runs interleaved;
+ * the rest go through the trajectory iterator. */
 #include "basins.h"
 
 #include <math.h>
@@ -189,8 +191,9 @@ static void row_lean(const BasinsJob *j, int row)
 
 /* ---- labels ------------------------------------------------------------------- */
 
-/* Returns the basin id of a converged end point p that is no listed minimum: the
- * first known end point within tol, else a new one; -1 when the table is full. */
+/* Returns the basin id of a converged end point (x, y) that is no listed minimum:
+ * the first known end point within j->tol, else a new one; -1 when the table is
+ * full. */
 static int end_id(BasinsJob *j, double x, double y)
 {
     for (int k = 0; k < j->nends; k++)
@@ -220,6 +223,17 @@ void basins_run_rows(BasinsJob *j, int row0, int row1)
         if (c->status != TRAJ_CONVERGED) continue;
         c->basin = c->minimum >= 0 ? c->minimum : end_id(j, c->x, c->y);
     }
+}
+
+const BasinsCell *basins_cell_at(const BasinsJob *j, Vec2 p)
+{
+    const View v = j->view;
+    double u = (p.x - v.x0) / (v.x1 - v.x0), w = (v.y1 - p.y) / (v.y1 - v.y0);
+    if (!(u >= 0 && u < 1 && w >= 0 && w < 1)) return NULL; /* NaN too */
+    int col = (int)(u * j->grid), row = (int)(w * j->grid);
+    col = col < j->grid ? col : j->grid - 1; /* u just below 1 may round up */
+    row = row < j->grid ? row : j->grid - 1;
+    return &j->cells[(size_t)row * j->grid + col];
 }
 
 /* ---- colours ------------------------------------------------------------------ */

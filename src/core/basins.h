@@ -22,7 +22,8 @@ typedef struct {
     double x, y;       /* its last point (not finite when it diverged that way) */
     double loss;       /* cost there */
     int steps;         /* steps taken */
-    int minimum;       /* index into the surface's minima it reached, or -1 */
+    int minimum;       /* index into the surface's minima it converged to (within
+                          max(tol, 1e-3) of it, the nearest), or -1 */
     int basin;         /* basin id: a listed minimum's index, then nmin + k for the
                           k-th distinct other end point; -1 unless converged (or
                           when the table of end points is full) */
@@ -66,6 +67,11 @@ Vec2 basins_start(const BasinsJob *j, int col, int row);
  * and ids of other end points are given in the order bands are run. One call at
  * a time per job (it adds to j's table of end points). */
 void basins_run_rows(BasinsJob *j, int row0, int row1);
+
+/* Returns the cell whose rectangle of the view holds parameter point p (x0 <= x
+ * < x1, y0 < y <= y1), or NULL outside the view: for a hover read-out. Only
+ * cells of rows already run hold results. */
+const BasinsCell *basins_cell_at(const BasinsJob *j, Vec2 p);
 
 /* Returns the tint of a cell: palette colour basin % BASINS_NPALETTE (Paul Tol's
  * colour-blind-safe "muted" set) when converged with basin >= 0, a dark red-gray

@@ -96,7 +96,7 @@ double surf3d_proj_light(const Surf3dProj *p, double nu, double nw, double nz)
     if (!(len > 0)) return AMBIENT;
     if (toward < 0) len = -len; /* light the side that faces the viewer */
     /* from the upper left, behind the viewer: (-0.4, 0.75, 0.53) normalised */
-    double lambert = (-0.4 * right + 0.75 * up + 0.53 * toward) / (len * 1.0016);
+    double lambert = (-0.3993 * right + 0.7487 * up + 0.5291 * toward) / len;
     return AMBIENT + DIFFUSE * (lambert > 0 ? lambert : 0);
 }
 

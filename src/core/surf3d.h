@@ -33,8 +33,9 @@ Camera3d surf3d_camera_default(void);
 Camera3d surf3d_rotate(Camera3d cam, double dx_px, double dy_px);
 
 /* Returns the pixel position in area r where parameter point (x, y) with value
- * `value` appears when surface_draw draws a field over view v with colour scale s
- * (the value is lifted by view_value_unit(s, value)). Non-finite when the input is. */
+ * `value` appears when surf3d_draw draws a field over view v with colour scale s
+ * seen by cam (the height is view_value_unit(s, value), on a log scale with a
+ * gentler offset). Non-finite when the input is. */
 Vec2 surf3d_project(Rect r, View v, ValueScale s, Camera3d cam, double x, double y,
                     double value);
 
@@ -42,14 +43,15 @@ Vec2 surf3d_project(Rect r, View v, ValueScale s, Camera3d cam, double x, double
  * the box under the surface, where axes are labelled. */
 Vec2 surf3d_project_floor(Rect r, View v, Camera3d cam, double x, double y);
 
-/* Draws field f (sampled over f->view) as a 3-D mesh into area r of c over what
- * is there: a floor and back edges for orientation, triangles
- * coloured by map `cmap` at their mean value under `scale`, lit by a fixed light,
- * holes where samples are not finite; then paths[0..npaths-1] on the surface
- * (parts behind hills dimmed) with a ball at each current point and a cross where
- * one diverged. Line widths and markers multiply by line_scale (0 means 1). At
- * most SURF3D_MAX_SIDE vertices a side are used. Allocates a depth buffer of
- * r.w x r.h for the call. Returns 0, or -1 when memory runs out (nothing drawn). */
+/* Draws field f (sampled over f->view) as a 3-D mesh into area r of c, over what
+ * is there: a floor and the box's back edges for orientation; triangles coloured
+ * by map `cmap` at their mean value under `scale` and lit by a light that turns
+ * with the camera; holes where samples are not finite; then paths[0..npaths-1]
+ * lifted onto the surface (dashed where a hill hides them), a ring at each start,
+ * a ball at each current point (faded when hidden) and a cross where one
+ * diverged. Line widths and markers multiply by line_scale (0 means 1). At most
+ * SURF3D_MAX_SIDE vertices a side are used. Allocates a depth buffer of r.w x r.h
+ * for the call. Returns 0, or -1 when memory runs out (nothing drawn). */
 int surf3d_draw(Canvas *c, Rect r, const Field *f, ValueScale scale, CmapKind cmap,
                 const PlotPath *paths, int npaths, Camera3d cam, double line_scale);
 

@@ -163,9 +163,10 @@ static void ball(Canvas *c, double cx, double cy, double r, Color col, double al
             double rim = fmin(1, ro - d + 0.5), in = fmin(1, r - d + 0.5);
             if (rim <= 0) continue;
             double nx = dx / r, ny = dy / r, nz = sqrt(fmax(0, 1 - nx * nx - ny * ny));
-            /* light (-0.45, -0.55, 0.70) in pixels (y down), highlight halfway to it */
-            double lam = fmax(0, -0.45 * nx - 0.55 * ny + 0.70 * nz) / 0.999;
-            double spec = pow(fmax(0, (-0.24 * nx - 0.29 * ny + 0.93 * nz) / 1.0), 36);
+            /* light from the upper left, (-0.45, -0.55, 0.70) normalised (y down);
+             * the highlight where the normal is halfway between it and the viewer */
+            double lam = fmax(0, -0.4511 * nx - 0.5514 * ny + 0.7018 * nz);
+            double spec = pow(fmax(0, -0.2445 * nx - 0.2989 * ny + 0.9224 * nz), 36);
             double s = 0.38 + 0.78 * lam;
             double lit[3] = {col.r * s + 255 * 0.8 * spec, col.g * s + 255 * 0.8 * spec,
                              col.b * s + 255 * 0.8 * spec};

@@ -6,6 +6,7 @@
 #include "window.h"
 
 #include <SDL.h>
+#include <SDL_image.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,6 +98,15 @@ void window_present(Window *win)
 }
 
 void window_set_title(Window *win, const char *title) { SDL_SetWindowTitle(win->win, title); }
+
+int window_set_icon(Window *win, const char *png)
+{
+    SDL_Surface *icon = IMG_Load(png);
+    if (!icon) return -1;
+    SDL_SetWindowIcon(win->win, icon);
+    SDL_FreeSurface(icon);
+    return 0;
+}
 
 void window_toggle_fullscreen(Window *win)
 {

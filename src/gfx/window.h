@@ -28,6 +28,9 @@ void window_present(Window *win);
 /* Sets the title bar text (UTF-8). */
 void window_set_title(Window *win, const char *title);
 
+/* Sets the window's icon from a PNG file; returns 0, or -1 (the icon is optional). */
+int window_set_icon(Window *win, const char *png);
+
 /* Toggles fullscreen (desktop resolution). */
 void window_toggle_fullscreen(Window *win);
 

@@ -102,6 +102,15 @@ last_words() {
     echo "stderr: $(tail -5 "$TMPD/app.err" 2>/dev/null)"
 }
 
+# stacks: the threads of losscape and where each waits (gdb when installed), for a
+# hang's details.
+stacks() {
+    echo "threads: $(for t in /proc/"$APP"/task/*; do printf '%s ' "$(sed -n 's/^State:[[:space:]]*\(.\).*/\1/p' "$t/status")$(cat "$t/wchan" 2>/dev/null)"; done)"
+    command -v gdb >/dev/null 2>&1 &&
+        timeout 30 gdb -batch -p "$APP" -ex 'thread apply all bt 12' 2>/dev/null |
+        grep -E '^(Thread|#)' | cut -c1-160 | head -40
+}
+
 # ---- the layout: "name x y w h" per widget, the plot's canvas ---------------------
 
 "$BIN" layout --size "${SW}x${SH}" 2>/dev/null | tr '{' '\n' | awk '
@@ -314,7 +323,7 @@ if [ -z "$REPAINT_BAD" ]; then
     pass "$NAME-repaint"
 else
     fail "$NAME-repaint" "the screen did not change within 5 s of pressing H: $REPAINT_BAD" \
-        "$(last_words)" "state: $(sed -n 's/^State:[[:space:]]*//p' "/proc/$APP/status")"
+        "$(last_words)" "$(stacks)"
 fi
 
 echo "$ELAPSED $(rss)" >>"$TMPD/mem"
@@ -344,7 +353,7 @@ while alive && [ $i -lt 100 ]; do
     i=$((i + 1))
 done
 if alive; then
-    fail "$NAME-quit" "still running 10 s after Ctrl+Q" "$(last_words)"
+    fail "$NAME-quit" "still running 10 s after Ctrl+Q" "$(last_words)" "$(stacks)"
 else
     wait "$APP"
     rc=$?

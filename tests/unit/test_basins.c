@@ -21,7 +21,7 @@ static double two_wells(const void *ctx, double x, double y, Vec2 *g)
 static const Surface wells = {.name = "two-wells", .kind = "function",
                               .view = {-2, 2, -1, 1}, .fn = two_wells};
 
-/* A job over s's view (or v when given) with its own cells; free job->cells. */
+/* A job over s's view with its own cells; drop() frees both. */
 static BasinsJob *job(const Surface *s, OptimKind k, double lr, int grid, int steps)
 {
     BasinsJob *j = malloc(sizeof *j);
@@ -40,6 +40,7 @@ static void drop(BasinsJob *j)
     free(j);
 }
 
+/* Starts at the cells' centres, row 0 at the top; each start's cell holds it. */
 static void test_start_positions(void **unused)
 {
     (void)unused;
@@ -50,6 +51,13 @@ static void test_start_positions(void **unused)
     assert_close(b.x, 1.5, 1e-15);
     assert_close(b.y, -0.75, 1e-15);
     assert_close(j->tol, 1e-3 * sqrt(20.0), 1e-15);
+    for (int i = 0; i < 16; i++)
+        assert_ptr_equal(basins_cell_at(j, basins_start(j, i % 4, i / 4)), &j->cells[i]);
+    assert_ptr_equal(basins_cell_at(j, (Vec2){-2, 1}), &j->cells[0]);
+    assert_ptr_equal(basins_cell_at(j, (Vec2){1.999999, -0.999999}), &j->cells[15]);
+    assert_null(basins_cell_at(j, (Vec2){2, 0}));
+    assert_null(basins_cell_at(j, (Vec2){0, -1}));
+    assert_null(basins_cell_at(j, (Vec2){NAN, 0}));
     drop(j);
 }
 
