@@ -75,8 +75,7 @@ void surf3d_mesh_build(Surf3dMesh *m, float *buf, const Field *f, ValueScale s, 
                        int ny);
 
 /* Draws mesh m through zb: two triangles a cell, coloured by cmap at their mean
- * value unit and lit, none where a vertex is undefined, and grey walls from its
- * rim down to the floor. */
+ * value unit and lit, none where a vertex is undefined. */
 void surf3d_mesh_draw(Canvas *c, Surf3dZbuf *zb, const Surf3dProj *p, const Surf3dMesh *m,
                       CmapKind cmap);
 

@@ -1,14 +1,11 @@
 /* The 3-D view's mesh: at most SURF3D_MAX_SIDE vertices a side spread evenly over
  * the sampled field, two flat-lit triangles a cell coloured by the colour map,
- * walls from the rim down to the floor so the surface reads as a solid, and the
- * height of any point on it for the paths drawn on top. */
+ * and the height of any point on it for the paths drawn on top. The surface is
+ * open like matplotlib's: walls down to the floor were tried, but they hid the
+ * minima near the front rim and the floor that places the surface in space. */
 #include <math.h>
 
 #include "surf3d_impl.h"
-
-#define WALL_R 226 /* the walls' grey before lighting */
-#define WALL_G 229
-#define WALL_B 236
 
 typedef struct {
     double u, w, z; /* world position */
@@ -111,33 +108,6 @@ static Vert vert(const Surf3dProj *p, const Surf3dMesh *m, int i, int j)
     return v;
 }
 
-/* Draws the wall under rim edge a-b down to the floor. */
-static void wall(Canvas *cv, Surf3dZbuf *zb, const Surf3dProj *p, Vert a, Vert b)
-{
-    if (!a.ok || !b.ok) return;
-    uint32_t grey = 0xff000000u | WALL_R << 16 | WALL_G << 8 | WALL_B;
-    double lo = p->height * SURF3D_FLOOR;
-    Vert a0 = a, b0 = b;
-    a0.z = b0.z = lo;
-    a0.s = surf3d_proj_world(p, a.u, a.w, lo);
-    b0.s = surf3d_proj_world(p, b.u, b.w, lo);
-    tri(cv, zb, p, &a, &b, &b0, grey);
-    tri(cv, zb, p, &a, &b0, &a0, grey);
-}
-
-static void walls(Canvas *cv, Surf3dZbuf *zb, const Surf3dProj *p, const Surf3dMesh *m)
-{
-    int nx = m->nx, ny = m->ny;
-    for (int i = 0; i + 1 < nx; i++) {
-        wall(cv, zb, p, vert(p, m, i, 0), vert(p, m, i + 1, 0));
-        wall(cv, zb, p, vert(p, m, i, ny - 1), vert(p, m, i + 1, ny - 1));
-    }
-    for (int j = 0; j + 1 < ny; j++) {
-        wall(cv, zb, p, vert(p, m, 0, j), vert(p, m, 0, j + 1));
-        wall(cv, zb, p, vert(p, m, nx - 1, j), vert(p, m, nx - 1, j + 1));
-    }
-}
-
 void surf3d_mesh_draw(Canvas *cv, Surf3dZbuf *zb, const Surf3dProj *p, const Surf3dMesh *m,
                       CmapKind cmap)
 {
@@ -156,7 +126,6 @@ void surf3d_mesh_draw(Canvas *cv, Surf3dZbuf *zb, const Surf3dProj *p, const Sur
             face(cv, zb, p, lut, &lo[i], &hi[i + 1], &hi[i], tl[i], th[i + 1], th[i]);
         }
     }
-    (void)walls;
 }
 
 double surf3d_mesh_height(const Surf3dMesh *m, double x, double y)

@@ -31,12 +31,20 @@ typedef struct {
 
 static const Color EDGE = {24, 26, 32, 255};
 
-/* Lifts parameter point (x, y) onto the mesh; returns 0 where it is undefined. */
-static int lift(const Ctx *x, double px, double py, Lift *out)
+/* Lifts parameter point (x, y) onto the mesh, its visibility left for later;
+ * returns 0 where it is undefined. */
+static int lift_only(const Ctx *x, double px, double py, Lift *out)
 {
     double t = surf3d_mesh_height(x->m, px, py);
     if (isnan(t)) return 0;
     out->q = surf3d_proj_param(x->p, px, py, t);
+    return 1;
+}
+
+/* Lifts parameter point (x, y) onto the mesh; returns 0 where it is undefined. */
+static int lift(const Ctx *x, double px, double py, Lift *out)
+{
+    if (!lift_only(x, px, py, out)) return 0;
     out->vis = surf3d_raster_visible(x->zb, out->q, TOL);
     return 1;
 }
@@ -62,6 +70,8 @@ static void dashed(Ctx *x, Surf3dPt a, Surf3dPt b)
     x->dash += len;
 }
 
+/* Draws piece a-b of a path as pass `pass` wants it: hidden pieces dashed, shown
+ * ones as a dark edge, then the coloured line over it. */
 static void piece(Ctx *x, Lift a, Lift b, Pass pass)
 {
     int shown = a.vis && b.vis;
@@ -91,8 +101,9 @@ static int clip(View v, Vec2 a, Vec2 b, double *t0, double *t1)
     return *t0 <= *t1;
 }
 
-/* Draws segment a-b of a path in pass `pass`, continuing from *last when *have. */
-static void segment(Ctx *x, Vec2 a, Vec2 b, Pass pass, Lift *last, int *have)
+/* Draws segment a-b of a path in pass `pass`, continuing from *last when *have;
+ * pieces shorter than a pixel are merged unless b is the path's end (`end`). */
+static void segment(Ctx *x, Vec2 a, Vec2 b, int end, Pass pass, Lift *last, int *have)
 {
     double t0, t1;
     const Surf3dMesh *m = x->m;
@@ -106,22 +117,25 @@ static void segment(Ctx *x, Vec2 a, Vec2 b, Pass pass, Lift *last, int *have)
     double cells = fmax(fabs(cx), fabs(cy)) * (t1 - t0);
     int n = cells * 2 < MAX_PIECES ? (int)ceil(cells * 2) : MAX_PIECES;
     n = n < 1 ? 1 : n;
-    for (int s = 0; s <= n; s++) {
+    /* a path continuing from the end of the last segment starts there already */
+    for (int s = *have && t0 == 0 ? 1 : 0; s <= n; s++) {
         double t = t0 + (t1 - t0) * s / n;
         Lift l;
-        if (!lift(x, a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t, &l)) {
+        if (!lift_only(x, a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t, &l)) {
             *have = 0;
             continue;
         }
-        if (*have && fabs(l.q.x - last->q.x) < 0.7 && fabs(l.q.y - last->q.y) < 0.7 &&
-            s < n)
+        if (*have && fabs(l.q.x - last->q.x) < 0.8 && fabs(l.q.y - last->q.y) < 0.8 &&
+            !(end && s == n))
             continue;
+        l.vis = surf3d_raster_visible(x->zb, l.q, TOL);
         if (*have) piece(x, *last, l, pass);
         *last = l;
         *have = 1;
     }
 }
 
+/* Draws path pp's lines, pass `pass` of them. */
 static void path(Ctx *x, const PlotPath *pp, Pass pass)
 {
     Lift last = {{0, 0, 0}, 0};
@@ -130,7 +144,7 @@ static void path(Ctx *x, const PlotPath *pp, Pass pass)
     for (int i = 1; i < pp->shown; i++) {
         Vec2 a = {pp->pts[i - 1].x, pp->pts[i - 1].y}, b = {pp->pts[i].x, pp->pts[i].y};
         if (!isfinite(b.x) || !isfinite(b.y)) break;
-        segment(x, a, b, pass, &last, &have);
+        segment(x, a, b, i + 1 == pp->shown, pass, &last, &have);
     }
 }
 
@@ -184,6 +198,8 @@ static int last_inside(const Ctx *x, const PlotPath *pp)
     return -1;
 }
 
+/* Draws pp's start ring and its ball, or its cross where it diverged, faded
+ * where the surface hides them. */
 static void markers(Ctx *x, const PlotPath *pp)
 {
     double k = x->k;
