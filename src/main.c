@@ -50,6 +50,7 @@ static const struct {
     {SDLK_RETURN, APP_KEY_RETURN}, {SDLK_KP_ENTER, APP_KEY_RETURN},
     {SDLK_e, APP_KEY_E},           {SDLK_o, APP_KEY_O},
     {SDLK_UP, APP_KEY_UP},         {SDLK_DOWN, APP_KEY_DOWN},
+    {SDLK_b, APP_KEY_B},           {SDLK_3, APP_KEY_3},
 };
 
 static int mods(void)

@@ -18,6 +18,7 @@
 #include "app/lecture.h"
 #include "app/explain.h"
 #include "app/figure.h"
+#include "app/figure3d.h"
 #include "app/keys.h"
 #include "app/panel.h"
 #include "app/theme.h"
@@ -41,6 +42,7 @@ int app_init(App *app, const Surface *s, int w, int h, double dpi, int steps)
     app->drag = -1;
     app->selected = -1;
     app->random_k = 8;
+    app->cam3d = surf3d_camera_default();
     app->chart = s->nsamples ? APP_CHART_MODEL : APP_CHART_NONE; /* show the data */
     app->text_scale = 1;
     snprintf(app->save_to, sizeof app->save_to, ".");
@@ -60,6 +62,7 @@ int app_init(App *app, const Surface *s, int w, int h, double dpi, int steps)
 void app_free(App *app)
 {
     plot_free(&app->cache);
+    overlay_free(&app->overlay);
     expr_free(app->expr);
     app->expr = NULL;
     free(app->pool);
@@ -488,6 +491,10 @@ static void canvas_down(App *app, const AppEvent *ev)
     Vec2 m = {ev->x, ev->y};
     const Layout *L = &app->layout;
     if (!ui_inside(L->canvas, m.x, m.y)) return;
+    if (app->view3d) { /* the 3-D view turns; starts are placed in 2-D */
+        app->rotating = ev->button == 1;
+        return;
+    }
     int pan = ev->button == 2 || (ev->button == 1 && (ev->mod & APP_MOD_SHIFT));
     if (pan && ui_inside(L->plot, m.x, m.y)) {
         app->panning = 1;
@@ -508,9 +515,17 @@ static void canvas_down(App *app, const AppEvent *ev)
     }
 }
 
-static void canvas_move(App *app, Vec2 m)
+static void canvas_move(App *app, Vec2 m, Vec2 from)
 {
     const Layout *L = &app->layout;
+    if (app->view3d) {
+        if (app->rotating) {
+            app->cam3d = surf3d_rotate(app->cam3d, m.x - from.x, m.y - from.y);
+            app->dirty = 1;
+        }
+        app->hover = 0;
+        return;
+    }
     if (app->drag >= 0) {
         Vec2 start = view_from_px(app->view, L->plot, m);
         int g = app->paths[app->drag].group;
@@ -550,7 +565,14 @@ void app_event(App *app, const AppEvent *ev)
         app->dirty = 1;
         return;
     }
+    Vec2 from = app->mouse;
     app->mouse = (Vec2){ev->x, ev->y};
+    if (ev->type == APP_EV_WHEEL && app->view3d) {
+        double z = (app->cam3d.zoom > 0 ? app->cam3d.zoom : 1) / pow(CFG_ZOOM_STEP, ev->dy);
+        app->cam3d.zoom = z < 0.5 ? 0.5 : z > 4 ? 4 : z;
+        app->dirty = 1;
+        return;
+    }
     if (ev->type == APP_EV_WHEEL) {
         if (ui_inside(app->layout.plot, ev->x, ev->y)) {
             Vec2 c = view_from_px(app->view, app->layout.plot, app->mouse);
@@ -574,10 +596,11 @@ void app_event(App *app, const AppEvent *ev)
         return;
     }
     if (ev->type == APP_EV_DOWN) canvas_down(app, ev);
-    if (ev->type == APP_EV_MOVE) canvas_move(app, app->mouse);
+    if (ev->type == APP_EV_MOVE) canvas_move(app, app->mouse, from);
     if (ev->type == APP_EV_UP) {
         app->drag = -1;
         app->panning = 0;
+        app->rotating = 0;
     }
 }
 
@@ -586,7 +609,13 @@ void app_event(App *app, const AppEvent *ev)
 int app_tick(App *app, double dt)
 {
     int moving = 0;
-    if (!app->playing) return 0;
+    if (app->basins && !app->view3d) {
+        if (overlay_update(&app->overlay, app->surface, &app->optim, app->view, BASINS_STEPS))
+            app_message(app, 1, "Out of memory for the basins.");
+        else if (overlay_busy(&app->overlay)) /* a worker computes them: redraw */
+            moving = 1, app->dirty = 1;
+    }
+    if (!app->playing) return moving;
     for (int i = 0; i < app->npaths; i++) {
         Path *p = &app->paths[i];
         double end = p->traj.len - 1;
@@ -637,21 +666,27 @@ void app_draw(App *app, Canvas *c, Text *t)
     }
     Figure fig = {app->surface, app->view, &app->style, &app->cache, pp, app->npaths, lp,
                   ui_scale(app)};
-    if (figure_draw(c, app->layout.canvas, t, &fig) != 0)
+    int rc = app->view3d ? figure3d_draw(c, app->layout.canvas, t, &fig, app->cam3d)
+                         : figure_draw(c, app->layout.canvas, t, &fig);
+    if (rc != 0)
         app_message(app, 1, "Out of memory for a %dx%d field.", app->layout.plot.w,
                     app->layout.plot.h);
+    if (app->basins && !app->view3d) { /* the tint under the paths */
+        overlay_draw(&app->overlay, c, app->layout.plot, 120);
+        plot_draw_paths(c, app->layout.plot, app->view, pp, app->npaths, ui_scale(app));
+    }
     if (app->chart == APP_CHART_LOSS) chart_draw_loss(app, c, app->layout.chart, t);
     if (app->chart == APP_CHART_MODEL) chart_draw_model(app, c, app->layout.chart, t);
     if (app->chart == APP_CHART_SLICE) chart_draw_slice(app, c, app->layout.chart, t);
     if (app->chart == APP_CHART_BACKPROP) {
-        lecture_draw_samples(app, c);
+        if (!app->view3d) lecture_draw_samples(app, c);
         lecture_draw_backprop(app, c, app->layout.chart, t);
     }
     if (app->chart == APP_CHART_SWEEP) {
         update_sweep(app);
         chart_draw_sweep(app, c, app->layout.chart, t);
     }
-    explain_draw(app, c, t);
+    if (!app->view3d) explain_draw(app, c, t);
     panel_draw(app, c, t);
     if (app->help) keys_draw_help(app, c, t);
     chooser_draw(app, c, t);

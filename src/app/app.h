@@ -7,7 +7,9 @@
 #define LOSSCAPE_APP_H
 
 #include "app/layout.h"
+#include "app/overlay.h"
 #include "app/ui.h"
+#include "core/surf3d.h"
 #include "core/expr.h"
 #include "core/plot.h"
 #include "core/scene.h"
@@ -50,7 +52,8 @@ typedef enum {
     APP_KEY_LBRACKET, APP_KEY_RBRACKET, APP_KEY_HOME, APP_KEY_H, APP_KEY_F1,
     APP_KEY_S, APP_KEY_F12, APP_KEY_F11, APP_KEY_ESCAPE, APP_KEY_Q,
     APP_KEY_EQUALS, APP_KEY_MINUS, APP_KEY_BACKSPACE, APP_KEY_DELETE, APP_KEY_LEFT,
-    APP_KEY_END, APP_KEY_RETURN, APP_KEY_E, APP_KEY_O, APP_KEY_UP, APP_KEY_DOWN
+    APP_KEY_END, APP_KEY_RETURN, APP_KEY_E, APP_KEY_O, APP_KEY_UP, APP_KEY_DOWN,
+    APP_KEY_B, APP_KEY_3
 } AppKey;
 
 typedef struct {
@@ -103,6 +106,13 @@ typedef struct {
     unsigned long draws;      /* random drops so far: the next one's seed offset */
     int selected;             /* the path the step-by-step view explains, -1 none */
     TrajPoint *pool;          /* APP_MAX_PATHS * (steps + 1) points (owned) */
+
+    /* the 3-D view and the basins overlay */
+    int view3d;               /* nonzero: the surface as a lit 3-D mesh */
+    Camera3d cam3d;           /* its camera, turned by dragging */
+    int rotating;             /* nonzero while the 3-D view is dragged */
+    int basins;               /* nonzero: starts tinted by the minimum they reach */
+    Overlay overlay;          /* the basins, refined a band of rows per frame (owned) */
 
     /* the chart below the figure */
     int chart;                /* APP_CHART_* */

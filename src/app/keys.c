@@ -43,8 +43,25 @@ static void clear(App *app)
 static void lr_down(App *app) { app_set_lr(app, app->optim.lr / CFG_LR_KEY_FACTOR); }
 static void lr_up(App *app) { app_set_lr(app, app->optim.lr * CFG_LR_KEY_FACTOR); }
 
+static void toggle_basins(App *app)
+{
+    app->basins = !app->basins;
+    if (!app->basins) overlay_stop(&app->overlay);
+    app_message(app, 0, app->basins ? "Basins: each start tinted by the minimum it reaches "
+                                      "(computed a little every frame)."
+                                    : "Basins off.");
+}
+
+static void toggle_3d(App *app)
+{
+    app->view3d = !app->view3d;
+    app_message(app, 0, app->view3d ? "3-D view: drag to turn it, wheel to zoom, 3 for 2-D."
+                                     : "2-D view.");
+}
+
 static void home(App *app)
 {
+    app->cam3d = surf3d_camera_default();
     app->view = app->surface->view;
     app_resize(app, app->w, app->h, app->dpi);
     app_recompute(app);
@@ -108,6 +125,8 @@ static const struct {
     {APP_KEY_LBRACKET, 0, lr_down, "[  ]", "learning rate ÷ or × 10^¼"},
     {APP_KEY_RBRACKET, 0, lr_up, NULL, NULL},
     {APP_KEY_HOME, 0, home, "Home", "reset the view"},
+    {APP_KEY_3, 0, toggle_3d, "3", "3-D view (drag turns it)"},
+    {APP_KEY_B, 0, toggle_basins, "B", "basins of attraction"},
     {APP_KEY_UP, 0, sample_up, "↑ ↓", "the sample of the back-propagation chart"},
     {APP_KEY_DOWN, 0, sample_down, NULL, NULL},
     {APP_KEY_H, 0, help, "H or F1", "this help"},

@@ -19,6 +19,7 @@ static const char *names[W_COUNT] = {
     [W_RANDOM] = "random",     [W_ZERO] = "zero",           [W_LESSONS] = "lessons",
     [W_SPEED] = "speed",       [W_LEVELS] = "levels",       [W_MODE] = "mode",
     [W_COLORMAP] = "colormap", [W_LOG] = "log",             [W_FIELD] = "field",
+    [W_BASINS] = "basins",     [W_3D] = "3d",
     [W_CHART] = "chart",
 };
 
@@ -55,7 +56,7 @@ static const struct {
     {1, NEED_NONE, 0, 1, {W_LEVELS}},
     {1, NEED_NONE, 0, 1, {W_MODE}},
     {1, NEED_NONE, 0, 1, {W_COLORMAP}},
-    {0, NEED_NONE, 0, 2, {W_LOG, W_FIELD}},
+    {0, NEED_NONE, 0, 4, {W_LOG, W_FIELD, W_BASINS, W_3D}},
     {1, NEED_NONE, 0, 1, {W_CHART}},
 };
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "app/chooser.h"
+#include "app/keys.h"
 #include "app/theme.h"
 #include "config.h"
 
@@ -223,10 +224,12 @@ static void view_rows(App *app)
     if (ui_dropdown(ui, W_COLORMAP + 1, W[W_COLORMAP], items, CMAP_COUNT, &sel))
         app->style.cmap = sel;
 
-    if (ui_button(ui, W[W_LOG], "log colour scale", app->style.log)) {
+    if (ui_button(ui, W[W_BASINS], "basins", app->basins)) keys_handle(app, APP_KEY_B, 0);
+    if (ui_button(ui, W[W_3D], "3-D", app->view3d)) keys_handle(app, APP_KEY_3, 0);
+    if (ui_button(ui, W[W_LOG], "log", app->style.log)) {
         app->style.log = !app->style.log;
     }
-    if (ui_button(ui, W[W_FIELD], "gradient arrows", app->style.field))
+    if (ui_button(ui, W[W_FIELD], "arrows", app->style.field))
         app->style.field = !app->style.field;
 
     static const char *const charts[APP_CHART_COUNT] = {

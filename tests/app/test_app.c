@@ -10,6 +10,7 @@
 #include "app/app.h"
 #include "app/chooser.h"
 #include <SDL_ttf.h>
+#include <time.h>
 #include <unistd.h>
 #include "config.h"
 
@@ -343,6 +344,31 @@ static void test_everything_draws(void **unused)
             if (memcmp(before, px, sizeof px) == 0)
                 fail_msg("chart %d on %s drew nothing", chart, surfaces[k]);
         }
+        /* basins: refined over frames until done, every start tinted */
+        app->chart = APP_CHART_NONE;
+        app_relayout(app);
+        key(app, APP_KEY_B, 0);
+        int cheap = k == 0; /* himmelblau's runs are short: wait for all of it */
+        for (int f = 0; app_tick(app, 0.016) && f < (cheap ? 20000 : 3); f++)
+            nanosleep(&(struct timespec){0, 1000000}, NULL);
+        if (cheap) assert_int_equal(app->overlay.level, OVERLAY_LEVELS);
+        app_draw(app, &c, t);
+        memcpy(before, px, sizeof px);
+        key(app, APP_KEY_B, 0);
+        app_draw(app, &c, t);
+        if (cheap) assert_true(memcmp(before, px, sizeof px) != 0);
+        /* the 3-D view: dragging turns it, clicks add no start */
+        int n = app->npaths;
+        key(app, APP_KEY_3, 0);
+        Camera3d cam = app->cam3d;
+        Vec2 m = {app->layout.plot.x + 50.0, app->layout.plot.y + 50.0};
+        mouse(app, APP_EV_DOWN, 1, m);
+        mouse(app, APP_EV_MOVE, 0, (Vec2){m.x + 40, m.y + 10});
+        mouse(app, APP_EV_UP, 1, (Vec2){m.x + 40, m.y + 10});
+        assert_int_equal(app->npaths, n);
+        assert_true(app->cam3d.yaw != cam.yaw);
+        app_draw(app, &c, t);
+        key(app, APP_KEY_3, 0);
         key(app, APP_KEY_H, 0);
         app_draw(app, &c, t);
         key(app, APP_KEY_ESCAPE, 0);
