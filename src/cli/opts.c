@@ -420,6 +420,13 @@ static int apply_scene(Options *o, const Scene *sc, char *err, int n)
 
 /* --scene FILE: the window opens it itself; other commands take its keys here, so
  * options after --scene override them. */
+static int p_frames(Options *o, void *field, const char *v, char *err, int n)
+{
+    (void)field, (void)err, (void)n;
+    o->frames = v;
+    return 0;
+}
+
 static int p_scene(Options *o, void *field, const char *v, char *err, int n)
 {
     (void)field;
@@ -508,6 +515,8 @@ static const struct {
      "logarithmic colour scale (the default where values span decades)"},
     {"3d", NULL, offsetof(Options, three_d), OPT_RENDER, NULL, "the surface as a lit 3-D mesh"},
     {"field", NULL, offsetof(Options, field), PICTURE, NULL, "arrows of the descent direction"},
+    {"frames", p_frames, 0, OPT_RENDER, "DIR",
+     "also the animation: DIR/frame-00000.png ... (at most ~600 frames)"},
     {"json", NULL, offsetof(Options, json), OPT_LIST, NULL, "JSON instead of a table"},
     {"scene", p_scene, 0, OPT_WINDOW | OPT_TRACE | OPT_RENDER, "FILE",
      "a scene file (options after it override its keys)"},

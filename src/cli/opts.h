@@ -44,6 +44,7 @@ typedef struct {
     int w, h;                 /* --size WxH */
     int has_size;
     const char *out;          /* --out FILE */
+    const char *frames;       /* --frames DIR: the animation as numbered PNGs */
     PlotStyle style;          /* --mode, --colormap, --levels, --log */
     int has_log;              /* --log given (or a scene's log = true) */
     int field;                /* --field: gradient-field arrows */

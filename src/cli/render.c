@@ -4,7 +4,9 @@
 #include <SDL_ttf.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "app/figure.h"
 #include "app/figure3d.h"
@@ -47,28 +49,74 @@ static int run_paths(const Options *o, TrajPoint **bufs, PlotPath *pp, char (*la
     return n;
 }
 
+/* Draws the figure (2-D or 3-D) into c and saves it at path; returns 0 or 1. */
+static int draw_one(const Options *o, Text *t, Canvas *c, PlotCache *cache,
+                    const PlotPath *pp, int npaths, const char *const *lp, const char *path)
+{
+    char err[4400];
+    Figure fig = {o->surface, o->view, &o->style, cache, pp, npaths, lp, 1.0};
+    Rect all = {0, 0, c->w, c->h};
+    if ((o->three_d ? figure3d_draw(c, all, t, &fig, surf3d_camera_default())
+                    : figure_draw(c, all, t, &fig)) != 0) {
+        fprintf(stderr, "losscape render: out of memory for the field\n");
+        return 1;
+    }
+    if (image_save_png(c, path, err, sizeof err) != 0) {
+        fprintf(stderr, "losscape render: %s\n", err);
+        return 1;
+    }
+    return 0;
+}
+
+/* Writes the animation into o->frames: frame f shows every path up to step f times
+ * a stride that keeps the count near 600; the last frame is the finished picture. */
+static int frames(const Options *o, Text *t, Canvas *c, PlotCache *cache,
+                  const PlotPath *full, int n, const char *const *lp)
+{
+    static PlotPath pp[CFG_MAX_STARTS];
+    static const char *none[CFG_MAX_STARTS];
+    char path[4200];
+    int longest = 1;
+    struct stat st;
+    if (mkdir(o->frames, 0755) != 0 && errno != EEXIST) {
+        fprintf(stderr, "losscape render: --frames: %s: %s\n", o->frames, strerror(errno));
+        return 1;
+    }
+    if (stat(o->frames, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        fprintf(stderr, "losscape render: --frames: %s: not a directory\n", o->frames);
+        return 1;
+    }
+    for (int i = 0; i < n; i++) longest = full[i].shown > longest ? full[i].shown : longest;
+    int stride = (longest - 1 + 599) / 600 > 1 ? (longest - 1 + 599) / 600 : 1;
+    int count = (longest - 1 + stride - 1) / stride + 1;
+    for (int f = 0; f < count; f++) {
+        int k = f * stride < longest - 1 ? f * stride : longest - 1;
+        for (int i = 0; i < n; i++) {
+            pp[i] = full[i];
+            pp[i].shown = k + 1 < full[i].shown ? k + 1 : full[i].shown;
+            pp[i].diverged = full[i].diverged && pp[i].shown == full[i].shown;
+        }
+        int last = f == count - 1;
+        snprintf(path, sizeof path, "%s/frame-%05d.png", o->frames, f);
+        if (draw_one(o, t, c, cache, pp, n, last ? lp : none, path) != 0) return 1;
+    }
+    return 0;
+}
+
 static int draw_and_save(const Options *o, Text *t, const PlotPath *pp, int npaths,
                          const char *const *lp)
 {
     int w = o->has_size ? o->w : CFG_RENDER_W, h = o->has_size ? o->h : CFG_RENDER_H;
     uint32_t *px = malloc(sizeof *px * (size_t)w * h);
     PlotCache cache = {0};
-    char err[4400];
-    int rc = 1;
+    int rc = 0;
     if (!px) {
         fprintf(stderr, "losscape render: out of memory for %dx%d pixels\n", w, h);
         return 1;
     }
     Canvas c = canvas_init(px, w, h, w);
-    Figure fig = {o->surface, o->view, &o->style, &cache, pp, npaths, lp, 1.0};
-    Rect all = {0, 0, w, h};
-    if ((o->three_d ? figure3d_draw(&c, all, t, &fig, surf3d_camera_default())
-                    : figure_draw(&c, all, t, &fig)) != 0)
-        fprintf(stderr, "losscape render: out of memory for the field\n");
-    else if (image_save_png(&c, o->out, err, sizeof err) != 0)
-        fprintf(stderr, "losscape render: %s\n", err);
-    else
-        rc = 0;
+    if (o->out) rc = draw_one(o, t, &c, &cache, pp, npaths, lp, o->out);
+    if (rc == 0 && o->frames) rc = frames(o, t, &c, &cache, pp, npaths, lp);
     plot_free(&cache);
     free(px);
     return rc;
@@ -91,8 +139,8 @@ int render_main(Options *o)
                 CFG_MAX_STARTS, o->nstarts * o->noptim);
         return 2;
     }
-    if (!o->out) {
-        fprintf(stderr, "losscape render: --out FILE.png is required\n");
+    if (!o->out && !o->frames) {
+        fprintf(stderr, "losscape render: --out FILE.png is required (or --frames DIR)\n");
         return 2;
     }
     if (TTF_Init() != 0) {
