@@ -50,7 +50,7 @@ run: deps
 	./$(BUILD)/losscape
 
 test: deps
-	@$(MAKE) --no-print-directory check
+	@$(MAKE) --no-print-directory -j2 check
 
 # Everything the tests need, then every suite; the last line is "N passed, N failed".
 check: all $(TESTS) $(ASAN_TESTS) $(APP_TESTS) $(ASAN_APP_TESTS) $(FUZZERS)
