@@ -4,22 +4,15 @@
 #include <stdio.h>
 
 #include "cli/cli.h"
+#include "core/csv.h"
 #include "core/data.h"
 
-/* Prints v as %.17g ("nan", "inf" as glibc spells them, without "-nan"). */
-static void num(double v, const char *sep)
-{
-    if (v != v)
-        printf("nan%s", sep);
-    else
-        printf("%.17g%s", v, sep);
-}
 
 static void row(const DataBackprop *b)
 {
     const double v[] = {b->x, b->y, b->z, b->a, b->dC_da, b->da_dz, b->dz_dw, b->dz_db,
                         b->dC_dw, b->dC_db};
-    for (int k = 0; k < 10; k++) num(v[k], k < 9 ? "," : "\n");
+    for (int k = 0; k < 10; k++) csv_number(stdout, v[k], k < 9 ? ',' : '\n');
 }
 
 int backprop_main(Options *o)
@@ -63,6 +56,6 @@ int backprop_main(Options *o)
         for (int k = 0; k < 10; k++) mean[k] += v[k] / n;
     }
     printf("mean,");
-    for (int k = 0; k < 10; k++) num(mean[k], k < 9 ? "," : "\n");
+    for (int k = 0; k < 10; k++) csv_number(stdout, mean[k], k < 9 ? ',' : '\n');
     return opts_finish("losscape backprop");
 }

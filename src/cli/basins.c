@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "core/csv.h"
 #include "cli/opts.h"
 #include "core/basins.h"
 #include "gfx/image.h"
@@ -50,14 +51,6 @@ static int check(const Options *o)
     return 2;
 }
 
-/* Prints v as %.17g and NaN as "nan" (never "-nan"), then sep. */
-static void num(FILE *f, double v, char sep)
-{
-    if (isnan(v))
-        fprintf(f, "nan%c", sep);
-    else
-        fprintf(f, "%.17g%c", v, sep);
-}
 
 /* Writes j's cells as CSV into `path`; returns 0, or -1 with the reason in err. */
 static int write_csv(const BasinsJob *j, const char *path, const char *shown, char *err,
@@ -74,11 +67,11 @@ static int write_csv(const BasinsJob *j, const char *path, const char *shown, ch
         for (int col = 0; col < j->grid; col++) {
             const BasinsCell *c = &j->cells[(size_t)row * j->grid + col];
             Vec2 s = basins_start(j, col, row);
-            num(f, s.x, ',');
-            num(f, s.y, ',');
-            num(f, c->x, ',');
-            num(f, c->y, ',');
-            num(f, c->loss, ',');
+            csv_number(f, s.x, ',');
+            csv_number(f, s.y, ',');
+            csv_number(f, c->x, ',');
+            csv_number(f, c->y, ',');
+            csv_number(f, c->loss, ',');
             fprintf(f, "%s,%d\n", traj_status_name(c->status), c->minimum);
         }
     int bad = ferror(f);

@@ -4,16 +4,9 @@
 #include <stdio.h>
 
 #include "cli/cli.h"
+#include "core/csv.h"
 #include "core/grad.h"
 
-/* Prints v as %.17g, NaN as "nan". */
-static void num(double v, const char *sep)
-{
-    if (v != v)
-        printf("nan%s", sep);
-    else
-        printf("%.17g%s", v, sep);
-}
 
 int gradcheck_main(Options *o)
 {
@@ -36,13 +29,13 @@ int gradcheck_main(Options *o)
         Vec2 p = o->starts[i], a, n;
         grad_eval(o->surface, GRAD_ANALYTIC, h, NULL, 0, p.x, p.y, &a);
         grad_eval(o->surface, GRAD_CENTRAL, h, NULL, 0, p.x, p.y, &n);
-        num(p.x, ",");
-        num(p.y, ",");
-        num(a.x, ",");
-        num(a.y, ",");
-        num(n.x, ",");
-        num(n.y, ",");
-        num(grad_rel_error(a, n), "\n");
+        csv_number(stdout, p.x, ',');
+        csv_number(stdout, p.y, ',');
+        csv_number(stdout, a.x, ',');
+        csv_number(stdout, a.y, ',');
+        csv_number(stdout, n.x, ',');
+        csv_number(stdout, n.y, ',');
+        csv_number(stdout, grad_rel_error(a, n), '\n');
     }
     return opts_finish("losscape gradcheck");
 }

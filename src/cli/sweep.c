@@ -7,6 +7,7 @@
 
 #include "cli/cli.h"
 #include "cli/opts.h"
+#include "core/csv.h"
 #include "core/sweep.h"
 
 int sweep_main(Options *o)
@@ -48,7 +49,7 @@ int sweep_main(Options *o)
     printf("lr,final_loss,status,steps_taken\n");
     for (int i = 0; i < o->count; i++) {
         printf("%.17g,", pt[i].lr);
-        printf(isnan(pt[i].loss) ? "nan," : "%.17g,", pt[i].loss);
+        csv_number(stdout, pt[i].loss, ',');
         printf("%s,%d\n", traj_status_name(pt[i].status), pt[i].steps);
     }
     free(pt);

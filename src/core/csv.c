@@ -4,9 +4,9 @@
 
 #include <math.h>
 
-/* Writes v as %.17g (NaN as "nan": glibc would write "-nan" for some) and sep. */
-static void num(FILE *f, double v, char sep)
+void csv_number(FILE *f, double v, char sep)
 {
+    /* glibc would write "-nan" for some NaNs */
     if (isnan(v))
         fprintf(f, "nan%c", sep);
     else
@@ -16,9 +16,9 @@ static void num(FILE *f, double v, char sep)
 void csv_write_point(FILE *f, int path, const char *optimizer, long step, const TrajPoint *p)
 {
     fprintf(f, "%d,%s,%ld,", path, optimizer, step);
-    num(f, p->x, ',');
-    num(f, p->y, ',');
-    num(f, p->loss, ',');
-    num(f, p->gx, ',');
-    num(f, p->gy, '\n');
+    csv_number(f, p->x, ',');
+    csv_number(f, p->y, ',');
+    csv_number(f, p->loss, ',');
+    csv_number(f, p->gx, ',');
+    csv_number(f, p->gy, '\n');
 }
