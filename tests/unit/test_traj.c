@@ -157,6 +157,30 @@ static void test_explain(void **unused)
     free(t.pts);
 }
 
+/* First order: for gd the predicted change grad C . dtheta is -eta |grad C|^2, and
+ * the actual change differs from it by O(eta^2) (a tenth of eta, a hundredth of
+ * the error). */
+static void test_first_order(void **unused)
+{
+    (void)unused;
+    const Surface *s = surface_find("himmelblau");
+    double err[3];
+    static const double lrs[3] = {1e-3, 1e-4, 1e-5};
+    for (int i = 0; i < 3; i++) {
+        OptimConfig cfg = optim_config(OPTIM_GD);
+        cfg.lr = lrs[i];
+        OptimDetail d;
+        TrajPoint at;
+        assert_int_equal(traj_explain(s, &cfg, (Vec2){0.5, -1}, 0, NULL, &d, &at), 0);
+        double pred = at.gx * d.step.x + at.gy * d.step.y;
+        assert_close(pred, -lrs[i] * (at.gx * at.gx + at.gy * at.gy), 1e-12);
+        double actual = surface_eval(s, at.x + d.step.x, at.y + d.step.y, NULL) - at.loss;
+        err[i] = fabs(actual - pred);
+    }
+    assert_true(err[0] / err[1] > 80 && err[0] / err[1] < 120);
+    assert_true(err[1] / err[2] > 80 && err[1] / err[2] < 120);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -167,6 +191,7 @@ int main(void)
         cmocka_unit_test(test_ravine_stability),
         cmocka_unit_test(test_optim_table),
         cmocka_unit_test(test_explain),
+        cmocka_unit_test(test_first_order),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
