@@ -4,7 +4,7 @@
 # and `make test` so that a fresh Debian or Ubuntu machine needs nothing else.
 set -e
 PKGS="gcc make pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libcmocka-dev \
-xvfb xauth xdotool imagemagick fonts-dejavu-core python3-numpy python3-matplotlib \
+xvfb xauth xdotool imagemagick fonts-dejavu-core fonts-wqy-microhei python3-numpy python3-matplotlib \
 clang libclang-rt-dev valgrind"
 missing=""
 for p in $PKGS; do

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "app/strings.h"
 #include "cli/cli.h"
 #include "cli/opts.h"
 #include "core/data.h"
@@ -51,6 +52,7 @@ static const struct {
     {SDLK_e, APP_KEY_E},           {SDLK_o, APP_KEY_O},
     {SDLK_UP, APP_KEY_UP},         {SDLK_DOWN, APP_KEY_DOWN},
     {SDLK_b, APP_KEY_B},           {SDLK_3, APP_KEY_3},
+    {SDLK_l, APP_KEY_L},
 };
 
 static int mods(void)
@@ -113,12 +115,11 @@ static void screenshot(App *app, const Canvas *c)
 {
     char path[1200], err[1400];
     if (app_stamp_path(app, "png", path, sizeof path) != 0)
-        app_message(app, 1, "Cannot save a screenshot: no file name is free in %s",
-                    app->save_to);
+        app_message(app, 1, str(STR_SHOT_NO_NAME, app->lang), app->save_to);
     else if (image_save_png(c, path, err, sizeof err) != 0)
         app_message(app, 1, "%s", err);
     else
-        app_message(app, 0, "Saved a screenshot to %s", path);
+        app_message(app, 0, str(STR_SHOT_SAVED, app->lang), path);
 }
 
 /* Carries out what the app asked of the window layer. */
@@ -134,7 +135,8 @@ static void requests(App *app, Window *win, const Canvas *c)
     app->requests &= APP_REQ_QUIT;
 }
 
-static Text *open_fonts(void)
+/* Opens the shipped fonts and, for the Chinese interface, an installed CJK font. */
+static Text *open_fonts(int lang)
 {
     char reg[4200], bold[4200], err[4400];
     char *dir = text_assets_dir();
@@ -143,6 +145,9 @@ static Text *open_fonts(void)
     free(dir);
     Text *t = text_new(reg, bold, err, sizeof err);
     if (!t) die("%s", err);
+    if (text_set_fallback(t, text_find_cjk()) != 0 && lang == LANG_ZH)
+        fprintf(stderr, "losscape: no CJK font found (install fonts-wqy-microhei); "
+                        "Chinese text may show as boxes\n");
     return t;
 }
 
@@ -151,6 +156,7 @@ static void setup(App *app, const Options *o, Window *win, Scene *sc)
 {
     Canvas c;
     if (window_canvas(win, &c) != 0) die("out of memory for the window");
+    app->lang = o->lang;
     if (app_init(app, o->surface, c.w, c.h, window_scale(win), CFG_WINDOW_STEPS) != 0)
         die("out of memory for the paths");
     if (o->expr) app_set_expr(app, expr_text(o->expr));
@@ -174,7 +180,7 @@ static void setup(App *app, const Options *o, Window *win, Scene *sc)
     if (o->init_scale > 0) app->random_scale = o->init_scale;
     if (o->scene) {
         app_apply_scene(app, sc);
-        app_message(app, 0, "Opened %s", o->scene);
+        app_message(app, 0, str(STR_OPENED, app->lang), o->scene);
     }
 }
 
@@ -232,7 +238,7 @@ int main(int argc, char **argv)
     SDL_EventState(SDL_DROPFILE, SDL_ENABLE);
     Window *win = window_new("losscape", w, h, o.fullscreen, err, sizeof err);
     if (!win) die("%s", err);
-    Text *t = open_fonts();
+    Text *t = open_fonts(o.lang);
     static App app; /* large: kept off the stack */
     setup(&app, &o, win, sc);
     free(sc);

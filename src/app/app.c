@@ -21,6 +21,7 @@
 #include "app/figure3d.h"
 #include "app/keys.h"
 #include "app/panel.h"
+#include "app/strings.h"
 #include "app/theme.h"
 #include "config.h"
 #include "core/csv.h"
@@ -54,7 +55,7 @@ int app_init(App *app, const Surface *s, int w, int h, double dpi, int steps)
         app->paths[i].traj = (Trajectory){app->pool + (size_t)i * (steps + 1), steps + 1, 0,
                                           TRAJ_RUNNING};
     app_resize(app, w, h, dpi);
-    app_message(app, 0, "Click the plot to start gradient descent there. H shows the keys.");
+    app_message(app, 0, "%s", str(STR_WELCOME, app->lang));
     app->requests = APP_REQ_TITLE;
     return 0;
 }
@@ -163,7 +164,7 @@ static int add_group(App *app, Vec2 start, int g)
     OptimKind kinds[OPTIM_COUNT];
     int n = racers(app, kinds), twins = batching(app) ? 2 : 1;
     if (app->npaths + n * twins > APP_MAX_PATHS) {
-        app_message(app, 1, "At most %d paths: press C to clear them.", APP_MAX_PATHS);
+        app_message(app, 1, str(STR_MAX_PATHS, app->lang), APP_MAX_PATHS);
         return -1;
     }
     int first = app->npaths;
@@ -256,14 +257,14 @@ Vec2 app_focus(const App *app, const char **what)
     if (app->selected >= 0 && app->selected < app->npaths) {
         const Path *p = &app->paths[app->selected];
         const TrajPoint *q = &p->traj.pts[(int)floor(p->cursor)];
-        *what = "the selected path's current point";
+        *what = str(STR_FOCUS_SELECTED, app->lang);
         return (Vec2){q->x, q->y};
     }
     if (app->hover) {
-        *what = "the point under the mouse";
+        *what = str(STR_FOCUS_MOUSE, app->lang);
         return view_from_px(app->view, app->layout.plot, app->mouse);
     }
-    *what = "the view's centre (click the plot for a path)";
+    *what = str(STR_FOCUS_CENTRE, app->lang);
     return view_centre(app->view);
 }
 
@@ -293,7 +294,7 @@ int app_set_expr(App *app, const char *text)
     Expr *e = expr_compile(text, err, sizeof err, &col);
     if (!e) {
         app->edit_col = col;
-        app_message(app, 1, "f(x, y): %s (the previous surface stays)", err);
+        app_message(app, 1, str(STR_EXPR_ERROR, app->lang), err);
         return -1;
     }
     Expr *old = app->expr;
@@ -310,7 +311,7 @@ int app_set_expr(App *app, const char *text)
     app_recompute(app); /* before the old expression goes: paths read the surface */
     expr_free(old);
     app->requests |= APP_REQ_TITLE;
-    app_message(app, 0, "Surface: f(x, y) = %s", expr_text(e));
+    app_message(app, 0, str(STR_EXPR_SURFACE, app->lang), expr_text(e));
     return 0;
 }
 
@@ -348,6 +349,10 @@ int app_apply_scene(App *app, const Scene *sc)
     if (sc->set & SCENE_FIELD) app->style.field = sc->field;
     snprintf(app->title, sizeof app->title, "%s", sc->set & SCENE_TITLE ? sc->title : "");
     snprintf(app->note, sizeof app->note, "%s", sc->set & SCENE_NOTE ? sc->note : "");
+    snprintf(app->title_zh, sizeof app->title_zh, "%s",
+             sc->set & SCENE_TITLE_ZH ? sc->title_zh : "");
+    snprintf(app->note_zh, sizeof app->note_zh, "%s",
+             sc->set & SCENE_NOTE_ZH ? sc->note_zh : "");
     app->npaths = 0;
     for (int i = 0; i < sc->nstarts && i < APP_MAX_PATHS; i++)
         app_add_path(app, sc->starts[i]);
@@ -395,6 +400,10 @@ void app_scene(const App *app, Scene *sc)
     if (app->note[0]) sc->set |= SCENE_NOTE;
     snprintf(sc->title, sizeof sc->title, "%s", app->title);
     snprintf(sc->note, sizeof sc->note, "%s", app->note);
+    if (app->title_zh[0]) sc->set |= SCENE_TITLE_ZH;
+    if (app->note_zh[0]) sc->set |= SCENE_NOTE_ZH;
+    snprintf(sc->title_zh, sizeof sc->title_zh, "%s", app->title_zh);
+    snprintf(sc->note_zh, sizeof sc->note_zh, "%s", app->note_zh);
     sc->nstarts = 0;
     for (int i = 0; i < app->npaths; i++)
         if (i == 0 || app->paths[i].group != app->paths[i - 1].group)
@@ -425,7 +434,7 @@ int app_save_scene(App *app)
     Scene *sc = malloc(sizeof *sc);
     if (!sc || app_stamp_path(app, "scene", path, sizeof path) != 0) {
         free(sc);
-        app_message(app, 1, "Cannot save the scene: no file name is free in %s",
+        app_message(app, 1, str(STR_SAVE_NO_NAME, app->lang),
                     app->save_to);
         return -1;
     }
@@ -436,7 +445,7 @@ int app_save_scene(App *app)
         app_message(app, 1, "%s", err);
         return -1;
     }
-    app_message(app, 0, "Saved the scene to %s", path);
+    app_message(app, 0, str(STR_SAVED_SCENE, app->lang), path);
     return 0;
 }
 
@@ -446,11 +455,11 @@ int app_open_scene(App *app, const char *path)
     Scene *sc = malloc(sizeof *sc);
     int rc = -1;
     if (!sc)
-        app_message(app, 1, "Out of memory opening %s", path);
+        app_message(app, 1, str(STR_OPEN_OOM, app->lang), path);
     else if (scene_load(sc, path, err, sizeof err) != 0)
-        app_message(app, 1, "%s (the current scene is kept)", err);
+        app_message(app, 1, str(STR_OPEN_KEPT, app->lang), err);
     else if ((rc = app_apply_scene(app, sc)) == 0)
-        app_message(app, 0, "Opened %s", path);
+        app_message(app, 0, str(STR_OPENED, app->lang), path);
     free(sc);
     return rc;
 }
@@ -459,13 +468,13 @@ int app_export_csv(App *app)
 {
     char path[1200], tmp[1300];
     if (app_stamp_path(app, "csv", path, sizeof path) != 0) {
-        app_message(app, 1, "Cannot export: no file name is free in %s", app->save_to);
+        app_message(app, 1, str(STR_EXPORT_NO_NAME, app->lang), app->save_to);
         return -1;
     }
     snprintf(tmp, sizeof tmp, "%s.tmp-%ld", path, (long)getpid());
     FILE *f = fopen(tmp, "w");
     if (!f) {
-        app_message(app, 1, "%s: cannot write: %s", path, strerror(errno));
+        app_message(app, 1, str(STR_CANNOT_WRITE, app->lang), path, strerror(errno));
         return -1;
     }
     fprintf(f, "%s\n", CSV_TRACE_HEADER);
@@ -476,11 +485,11 @@ int app_export_csv(App *app)
     }
     int bad = ferror(f) != 0;
     if (fclose(f) != 0 || bad || rename(tmp, path) != 0) {
-        app_message(app, 1, "%s: cannot write: %s", path, strerror(errno));
+        app_message(app, 1, str(STR_CANNOT_WRITE, app->lang), path, strerror(errno));
         remove(tmp);
         return -1;
     }
-    app_message(app, 0, "Exported %d paths to %s", app->npaths, path);
+    app_message(app, 0, str(STR_EXPORTED, app->lang), app->npaths, path);
     return 0;
 }
 
@@ -504,14 +513,14 @@ static void canvas_down(App *app, const AppEvent *ev)
     int hit = hit_start(app, m);
     if (ev->button == 3 && hit >= 0) {
         remove_group(app, app->paths[hit].group);
-        app_message(app, 0, "Removed a start point.");
+        app_message(app, 0, "%s", str(STR_REMOVED_START, app->lang));
     } else if (ev->button == 1 && hit >= 0) {
         app->drag = hit;
         app->selected = hit;
     } else if (ev->button == 1 && ui_inside(L->plot, m.x, m.y)) {
         Vec2 p = view_from_px(app->view, L->plot, m);
         if (app_add_path(app, p) >= 0)
-            app_message(app, 0, "New path from (%.4g, %.4g).", p.x, p.y);
+            app_message(app, 0, str(STR_NEW_PATH, app->lang), p.x, p.y);
     }
 }
 
@@ -611,7 +620,7 @@ int app_tick(App *app, double dt)
     int moving = 0;
     if (app->basins && !app->view3d) {
         if (overlay_update(&app->overlay, app->surface, &app->optim, app->view, BASINS_STEPS))
-            app_message(app, 1, "Out of memory for the basins.");
+            app_message(app, 1, "%s", str(STR_BASINS_OOM, app->lang));
         else if (overlay_busy(&app->overlay)) /* a worker computes them: redraw */
             moving = 1, app->dirty = 1;
     }
@@ -658,18 +667,20 @@ void app_draw(App *app, Canvas *c, Text *t)
         if (end) {
             int racing = (app->race & (app->race - 1)) != 0;
             int n = snprintf(labels[i], label_len, "%s%s%s", racing ? optim_name(p->kind) : "",
-                             p->full ? (racing ? " full batch" : "full batch") : "",
-                             racing || p->full ? ": " : "");
-            traj_describe(&p->traj, labels[i] + n, label_len - n);
+                             p->full ? (racing ? " " : "") : "",
+                             p->full ? str(STR_FULL_BATCH, app->lang) : "");
+            n += snprintf(labels[i] + n, label_len - n, "%s",
+                          racing || p->full ? ": " : "");
+            str_describe(&p->traj, labels[i] + n, label_len - n, app->lang);
         }
         lp[i] = labels[i];
     }
     Figure fig = {app->surface, app->view, &app->style, &app->cache, pp, app->npaths, lp,
-                  ui_scale(app)};
+                  ui_scale(app), app->lang};
     int rc = app->view3d ? figure3d_draw(c, app->layout.canvas, t, &fig, app->cam3d)
                          : figure_draw(c, app->layout.canvas, t, &fig);
     if (rc != 0)
-        app_message(app, 1, "Out of memory for a %dx%d field.", app->layout.plot.w,
+        app_message(app, 1, str(STR_FIELD_OOM, app->lang), app->layout.plot.w,
                     app->layout.plot.h);
     if (app->basins && !app->view3d) { /* the tint under the paths */
         overlay_draw(&app->overlay, c, app->layout.plot, 120);

@@ -53,7 +53,7 @@ typedef enum {
     APP_KEY_S, APP_KEY_F12, APP_KEY_F11, APP_KEY_ESCAPE, APP_KEY_Q,
     APP_KEY_EQUALS, APP_KEY_MINUS, APP_KEY_BACKSPACE, APP_KEY_DELETE, APP_KEY_LEFT,
     APP_KEY_END, APP_KEY_RETURN, APP_KEY_E, APP_KEY_O, APP_KEY_UP, APP_KEY_DOWN,
-    APP_KEY_B, APP_KEY_3
+    APP_KEY_B, APP_KEY_3, APP_KEY_L
 } AppKey;
 
 typedef struct {
@@ -151,6 +151,9 @@ typedef struct {
     char save_to[1024];       /* where Ctrl+S and F12 write */
     char title[SCENE_MAX_TEXT]; /* the lesson's title and note, from a scene */
     char note[SCENE_MAX_TEXT];
+    char title_zh[SCENE_MAX_TEXT]; /* title.zh and note.zh: shown when lang is LANG_ZH */
+    char note_zh[SCENE_MAX_TEXT];
+    int lang;                 /* LANG_EN or LANG_ZH (app/strings.h); L toggles it */
     unsigned requests;        /* APP_REQ_* for main.c */
     int dirty;                /* nonzero: redraw */
 } App;

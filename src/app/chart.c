@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "app/strings.h"
 #include "app/theme.h"
 #include "core/data.h"
 #include "config.h"
@@ -95,9 +96,8 @@ static void legend_line(const App *app, const Path *p, char *buf, int n)
     long nf, ng;
     OptimConfig cfg = app_path_config(app, p);
     optim_cost(&cfg, k, &nf, &ng);
-    snprintf(buf, n, "%s η %.3g · %d steps · C %.3g · %s · %ld ∇, %ld f",
-             optim_name(p->kind), app->optim.lr, k, p->traj.pts[k].loss,
-             end ? traj_status_name(p->traj.status) : "running", ng, nf);
+    snprintf(buf, n, str(STR_CHART_PATH_LINE, app->lang), optim_name(p->kind), app->optim.lr,
+             k, p->traj.pts[k].loss, str_status(p->traj.status, end, app->lang), ng, nf);
 }
 
 void chart_draw_loss(const App *app, Canvas *c, Rect r, Text *t)
@@ -116,8 +116,8 @@ void chart_draw_loss(const App *app, Canvas *c, Rect r, Text *t)
     if (!(lo <= hi)) lo = 0, hi = 1;
     int logy = lo > 0 && hi / lo > 100;
     Axes a = axes(c, t, r, s, 0, xmax, 0, lo, hi, logy,
-                  logy ? "Cost per iteration (log scale)" : "Cost per iteration",
-                  "iteration");
+                  str(logy ? STR_COST_PER_ITER_LOG : STR_COST_PER_ITER, app->lang),
+                  str(STR_ITERATION, app->lang));
     Rect old = canvas_set_clip(c, a.r);
     for (int i = 0; i < app->npaths; i++) {
         const Path *p = &app->paths[i];
@@ -147,10 +147,11 @@ void chart_draw_loss(const App *app, Canvas *c, Rect r, Text *t)
         y += lh;
     }
     if (shown < app->npaths) {
-        snprintf(buf, sizeof buf, "… and %d more", app->npaths - shown);
+        snprintf(buf, sizeof buf, str(STR_AND_N_MORE, app->lang), app->npaths - shown);
         text_draw(t, c, x + px(s, 22), y, buf, fs, 0, THEME_MUTED);
     }
-    if (!app->npaths) text_draw(t, c, x, y, "Click the plot to start a path.", fs, 0, THEME_MUTED);
+    if (!app->npaths)
+        text_draw(t, c, x, y, str(STR_CLICK_TO_START, app->lang), fs, 0, THEME_MUTED);
     canvas_set_clip(c, old);
 }
 
@@ -169,12 +170,13 @@ void chart_draw_sweep(const App *app, Canvas *c, Rect r, Text *t)
     int logy = lo > 0 && hi / lo > 100;
     if (have) {
         const Path *p = &app->paths[app->selected];
-        snprintf(title, sizeof title, "Final cost against η: %s from (%.3g, %.3g), ≤ %d steps",
+        snprintf(title, sizeof title, str(STR_SWEEP_TITLE, app->lang),
                  optim_name(p->kind), p->start.x, p->start.y, app->steps);
     } else {
-        snprintf(title, sizeof title, "Final cost against η: click the plot to pick a start");
+        snprintf(title, sizeof title, "%s", str(STR_SWEEP_PICK, app->lang));
     }
-    Axes a = axes(c, t, r, s, CFG_LR_MIN, CFG_LR_MAX, 1, lo, hi, logy, title, "learning rate η");
+    Axes a = axes(c, t, r, s, CFG_LR_MIN, CFG_LR_MAX, 1, lo, hi, logy, title,
+                  str(STR_LEARNING_RATE, app->lang));
     Rect old = canvas_set_clip(c, a.r);
     Vec2 now = to_px(&a, app->optim.lr, 1);
     canvas_fill_rect(c, (Rect){(int)now.x, a.r.y, px(s, 2), a.r.h}, THEME_ACCENT);
@@ -192,14 +194,17 @@ void chart_draw_sweep(const App *app, Canvas *c, Rect r, Text *t)
     int fs = px(s, THEME_SMALL), lh = text_height(t, fs) + px(s, 4);
     int x = a.r.x + a.r.w + px(s, 24), y = a.r.y;
     canvas_disc(c, x + 6 * s, y + lh / 2.0, 4.5 * s, THEME_GOOD);
-    text_draw(t, c, x + px(s, 18), y, "converged", fs, 0, THEME_INK);
+    text_draw(t, c, x + px(s, 18), y, str(STR_LEG_CONVERGED, app->lang), fs, 0, THEME_INK);
     canvas_disc(c, x + 6 * s, y + lh * 1.5, 4.5 * s, THEME_MUTED);
-    text_draw(t, c, x + px(s, 18), y + lh, "still moving (too small?)", fs, 0, THEME_INK);
+    text_draw(t, c, x + px(s, 18), y + lh, str(STR_LEG_STILL, app->lang), fs, 0,
+              THEME_INK);
     canvas_cross(c, x + 6 * s, y + lh * 2.5, 5 * s, 2 * s, THEME_BAD);
-    text_draw(t, c, x + px(s, 18), y + 2 * lh, "diverged (too large)", fs, 0, THEME_INK);
+    text_draw(t, c, x + px(s, 18), y + 2 * lh, str(STR_LEG_DIVERGED, app->lang), fs, 0,
+              THEME_INK);
     canvas_fill_rect(c, (Rect){x + px(s, 5), y + 3 * lh + px(s, 2), px(s, 2), lh - px(s, 4)},
                      THEME_ACCENT);
-    text_draw(t, c, x + px(s, 18), y + 3 * lh, "the η of the slider", fs, 0, THEME_INK);
+    text_draw(t, c, x + px(s, 18), y + 3 * lh, str(STR_LEG_SLIDER, app->lang), fs, 0,
+              THEME_INK);
 }
 
 /* ---- the data and the model ----------------------------------------------- */
@@ -217,7 +222,8 @@ static void model_1d(const App *app, Canvas *c, Text *t, Rect r, const DataSampl
         y0 = fmin(y0, d[i].y), y1 = fmax(y1, d[i].y);
     }
     double mx = (x1 - x0) * 0.15 + 0.5, my = (y1 - y0) * 0.2 + 0.2;
-    Axes a = axes(c, t, r, s, x0 - mx, x1 + mx, 0, y0 - my, y1 + my, 0, title, "input x");
+    Axes a = axes(c, t, r, s, x0 - mx, x1 + mx, 0, y0 - my, y1 + my, 0, title,
+                  str(STR_INPUT_X, app->lang));
     Rect old = canvas_set_clip(c, a.r);
     Vec2 prev = {NAN, NAN};
     for (int k = 0; k <= a.r.w; k += 2) {
@@ -247,7 +253,8 @@ static void model_2d(const App *app, Canvas *c, Text *t, Rect r, const DataSampl
         hi = fmax(hi, fmax(d[i].x1, d[i].x2));
     }
     double m = (hi - lo) * 0.1 + 0.3;
-    Axes a = axes(c, t, r, s, lo - m, hi + m, 0, lo - m, hi + m, 0, title, "input x1 →, x2 ↑");
+    Axes a = axes(c, t, r, s, lo - m, hi + m, 0, lo - m, hi + m, 0, title,
+                  str(STR_INPUT_X12, app->lang));
     Color pos = {253, 208, 162, 255}, neg = {190, 210, 240, 255};
     for (int j = 0; j < a.r.h; j += 2)
         for (int i = 0; i < a.r.w; i += 2) {
@@ -279,14 +286,13 @@ void chart_draw_model(const App *app, Canvas *c, Rect r, Text *t)
         canvas_fill_rect(c, r, THEME_BG);
         canvas_fill_rect(c, (Rect){r.x, r.y, r.w, 1}, THEME_LINE);
         text_draw(t, c, r.x + px(s, 64), r.y + px(s, 10),
-                  "The data chart shows the model of a data surface (linreg, neuron-mse, "
-                  "neuron-xent, svm-hinge, tiny-net, mlp-slice).", px(s, THEME_TEXT), 0,
+                  str(STR_MODEL_ONLY_DATA, app->lang), px(s, THEME_TEXT), 0,
                   THEME_MUTED);
         return;
     }
     const char *what;
     Vec2 w = app_focus(app, &what);
-    snprintf(title, sizeof title, "The model at %s = %.3g, %s = %.3g: %s",
+    snprintf(title, sizeof title, str(STR_MODEL_TITLE, app->lang),
              app->surface->xlabel, w.x, app->surface->ylabel, w.y, what);
     if (data_info(app->surface).dim == 2)
         model_2d(app, c, t, r, d, n, w, title);
@@ -326,9 +332,9 @@ void chart_draw_slice(const App *app, Canvas *c, Rect r, Text *t)
         if (isfinite(fv[i])) lo = fmin(lo, fv[i]), hi = fmax(hi, fv[i]);
     }
     if (!(lo <= hi)) lo = 0, hi = 1;
-    snprintf(title, sizeof title, "Cost along −∇C through %s (t = 0)", what);
+    snprintf(title, sizeof title, str(STR_SLICE_TITLE, app->lang), what);
     Axes a = axes(c, t, r, s, -span, span, 0, lo, hi + (hi - lo) * 0.05, 0, title,
-                  "t: distance along −∇C");
+                  str(STR_SLICE_AXIS, app->lang));
     Rect old = canvas_set_clip(c, a.r);
     /* the first-order prediction C - t |grad C| */
     Vec2 p0 = to_px(&a, -span, f0 + span * gn), p1 = to_px(&a, span, f0 - span * gn);
@@ -352,13 +358,14 @@ void chart_draw_slice(const App *app, Canvas *c, Rect r, Text *t)
     int x = a.r.x + a.r.w + px(s, 24), y = a.r.y;
     char buf[160];
     canvas_fill_rect(c, (Rect){x, y + lh / 2 - 1, px(s, 18), px(s, 3)}, THEME_ACCENT);
-    text_draw(t, c, x + px(s, 24), y, "the cost along the line", fs, 0, THEME_INK);
+    text_draw(t, c, x + px(s, 24), y, str(STR_SLICE_COST, app->lang), fs, 0, THEME_INK);
     canvas_fill_rect(c, (Rect){x, y + lh + lh / 2 - 1, px(s, 18), px(s, 2)}, THEME_MUTED);
-    text_draw(t, c, x + px(s, 24), y + lh, "first order: C − t·|∇C|", fs, 0, THEME_INK);
-    snprintf(buf, sizeof buf, "|∇C| = %.4g;  C = %.4g at t = 0", gn, f0);
+    text_draw(t, c, x + px(s, 24), y + lh, str(STR_SLICE_FIRST, app->lang), fs, 0,
+              THEME_INK);
+    snprintf(buf, sizeof buf, str(STR_SLICE_GRAD, app->lang), gn, f0);
     text_draw(t, c, x, y + 2 * lh, buf, fs, 0, THEME_INK);
     if (isfinite(land)) {
-        snprintf(buf, sizeof buf, "the next step lands at t = %.4g", land);
+        snprintf(buf, sizeof buf, str(STR_SLICE_LANDS, app->lang), land);
         text_draw(t, c, x, y + 3 * lh, buf, fs, 0, THEME_INK);
     }
 }

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/strings.h"
 #include "app/theme.h"
 
 static int by_name(const void *a, const void *b) { return strcmp(a, b); }
@@ -48,14 +49,16 @@ void chooser_open(App *app, const char *assets_dir)
         const char *base = strrchr(app->files[i], '/');
         base = base ? base + 1 : app->files[i];
         if (sc && scene_load(sc, app->files[i], err, sizeof err) == 0 && sc->title[0])
-            snprintf(app->titles[i], sizeof app->titles[0], "%.120s", sc->title);
+            snprintf(app->titles[i], sizeof app->titles[0], "%.120s",
+                     app->lang == LANG_ZH && sc->title_zh[0] ? sc->title_zh : sc->title);
         else
             snprintf(app->titles[i], sizeof app->titles[0], "%s", base);
     }
     free(sc);
     app->chooser = 1;
     app->dirty = 1;
-    if (!app->nfiles) app_message(app, 1, "No scene files in %s or %s", dir, app->save_to);
+    if (!app->nfiles)
+        app_message(app, 1, str(STR_NO_SCENES, app->lang), dir, app->save_to);
 }
 
 /* The chooser's box and the height of a row, from the window's size. */
@@ -90,7 +93,7 @@ void chooser_draw(App *app, Canvas *c, Text *t)
     canvas_stroke_rect(c, b, 2, THEME_ACCENT);
     Rect old = canvas_set_clip(c, b);
     int x = b.x + (int)lround(16 * s), th = text_height(t, fs);
-    text_draw(t, c, x, b.y + (rowh - th) / 2, "Open a lesson or a saved scene (Esc closes)",
+    text_draw(t, c, x, b.y + (rowh - th) / 2, str(STR_CHOOSER_HEAD, app->lang),
               fs, 1, THEME_INK);
     for (int i = 0; i < app->nfiles; i++) {
         Rect r = {b.x + 2, b.y + (i + 1) * rowh, b.w - 4, rowh};

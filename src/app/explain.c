@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/strings.h"
 #include "app/theme.h"
 
 typedef struct {
@@ -18,6 +19,7 @@ typedef struct {
     const OptimDetail *d;   /* what the step did */
     const OptimState *pre;  /* the state before it */
     const OptimConfig *cfg;
+    int lang;               /* LANG_EN or LANG_ZH: the words around the formulas */
 } Out;
 
 static void add(Out *o, const char *fmt, ...)
@@ -69,7 +71,7 @@ static void scaled(Out *o)
         add(o, "%s ← %s − η/(√s%s + ε)·∂C/∂%s = %.4g − %.4g × %.4g = %.4g", n, n, n, n,
             o->th[i], comp(o->d->lr_eff, i), o->g[i], o->th[i] + comp(o->d->step, i));
     }
-    add(o, "effective rates η/(√s + ε): %.4g for %s, %.4g for %s", o->d->lr_eff.x,
+    add(o, str(STR_EFF_RATES_ADA, o->lang), o->d->lr_eff.x,
         o->name[0], o->d->lr_eff.y, o->name[1]);
 }
 
@@ -84,7 +86,7 @@ static void adam(Out *o)
             o->th[i], o->d->lr, comp(o->d->mhat, i), sqrt(comp(o->d->vhat, i)),
             o->th[i] + comp(o->d->step, i));
     }
-    add(o, "effective rates (step ÷ gradient): %.4g for %s, %.4g for %s", o->d->lr_eff.x,
+    add(o, str(STR_EFF_RATES_ADAM, o->lang), o->d->lr_eff.x,
         o->name[0], o->d->lr_eff.y, o->name[1]);
 }
 
@@ -92,10 +94,10 @@ static void hotcold(Out *o)
 {
     static const char *dir[4] = {"+", "−", "+", "−"};
     for (int i = 0; i < 4; i++)
-        add(o, "probe %s %s η = (%.4g, %.4g): C = %.4g%s", o->name[i / 2], dir[i],
-            o->d->probe[i].x, o->d->probe[i].y, o->d->probe_f[i],
-            i == o->d->chosen ? "  ← the lowest: moved here" : "");
-    if (o->d->chosen < 0) add(o, "no probe is lower than C here: it stays where it is");
+        add(o, str(STR_PROBE, o->lang), o->name[i / 2], dir[i], o->d->probe[i].x,
+            o->d->probe[i].y, o->d->probe_f[i],
+            i == o->d->chosen ? str(STR_PROBE_CHOSEN, o->lang) : "");
+    if (o->d->chosen < 0) add(o, "%s", str(STR_PROBE_NONE, o->lang));
 }
 
 static void (*const formatters[OPTIM_COUNT])(Out *) = {
@@ -114,16 +116,16 @@ int explain_text(const App *app, const Path *p, int k, char lines[][160])
     if (traj_explain(app->surface, &cfg, p->start, k, &pre, &d, &at) != 0) return 0;
     /* the gradient the step used: a mini-batch's when the path uses them */
     Out o = {lines, 0, {app->surface->xlabel, app->surface->ylabel}, {at.x, at.y},
-             {d.g.x, d.g.y}, &d, &pre, &cfg};
-    add(&o, "Step %d → %d · %s · η = %.4g · C = %.6g%s", k, k + 1, optim_name(p->kind), d.lr,
+             {d.g.x, d.g.y}, &d, &pre, &cfg, app->lang};
+    add(&o, str(STR_STEP_HEAD, app->lang), k, k + 1, optim_name(p->kind), d.lr,
         at.loss, cfg.batch && !p->full && cfg.batch < app->surface->nsamples
-                     ? " · ∂C/∂ of a mini-batch"
+                     ? str(STR_MINIBATCH, app->lang)
                      : "");
     formatters[p->kind](&o);
     /* first order: dC ~ grad C . dtheta (= -eta |grad C|^2 for gd) */
     double pred = at.gx * d.step.x + at.gy * d.step.y;
     double actual = p->traj.pts[k + 1].loss - at.loss;
-    add(&o, "ΔC predicted ∇C·Δθ = %.4g, actual %.4g (ratio %.3g)", pred, actual,
+    add(&o, str(STR_PREDICTED, app->lang), pred, actual,
         pred != 0 ? actual / pred : NAN);
     return o.n;
 }
@@ -185,7 +187,7 @@ void explain_draw(const App *app, Canvas *c, Text *t)
     for (int i = 0; i < n; i++, y += lh)
         text_draw(t, c, x, y, lines[i], fs, i == 0, THEME_INK);
     y += (int)(4 * s);
-    static const char *what[2] = {"−η∇C: the plain gradient step", "the step taken"};
+    const char *what[2] = {str(STR_PLAIN_STEP, app->lang), str(STR_STEP_TAKEN, app->lang)};
     Color col[2] = {{215, 40, 40, 255}, plot_path_color(p->color)};
     for (int i = 2 - keys; i < 2; i++, y += lh) {
         canvas_fill_rect(c, (Rect){x, y + lh / 2 - (int)(3 * s), (int)(18 * s), (int)(6 * s)},

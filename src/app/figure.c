@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "strings.h"
 #include "theme.h"
 
 #define MAX_TICKS 32
@@ -203,7 +204,8 @@ static void path_labels(Canvas *c, Rect p, Text *t, const Figure *f)
         if (lead[i] != i) continue;
         char buf[96];
         if (count[i] > 1)
-            snprintf(buf, sizeof buf, "%s (and %d more here)", f->labels[i], count[i] - 1);
+            snprintf(buf, sizeof buf, str(STR_AND_MORE_HERE, f->lang), f->labels[i],
+                     count[i] - 1);
         else
             snprintf(buf, sizeof buf, "%s", f->labels[i]);
         int w = text_width(t, buf, fs, 0), h = text_height(t, fs);

@@ -16,6 +16,7 @@ typedef struct {
     int npaths;
     const char *const *labels; /* per path, a short status drawn at its end; may be NULL */
     double scale;             /* sizes multiply by this */
+    int lang;                 /* LANG_EN (0) or LANG_ZH: the words of the labels */
 } Figure;
 
 /* Returns the plot rectangle inside `area`: the margins for title, ticks and the

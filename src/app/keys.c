@@ -7,13 +7,14 @@
 #include <string.h>
 
 #include "app/chooser.h"
+#include "app/strings.h"
 #include "app/theme.h"
 #include "config.h"
 
 static void toggle_play(App *app)
 {
     app->playing = !app->playing;
-    app_message(app, 0, app->playing ? "Playing." : "Paused.");
+    app_message(app, 0, "%s", str(app->playing ? STR_PLAYING : STR_PAUSED, app->lang));
 }
 
 static void step_once(App *app)
@@ -23,21 +24,21 @@ static void step_once(App *app)
         Path *p = &app->paths[i];
         p->cursor = fmin(p->traj.len - 1, floor(p->cursor) + 1);
     }
-    app_message(app, 0, "One step (paused; Space plays).");
+    app_message(app, 0, "%s", str(STR_ONE_STEP, app->lang));
 }
 
 static void restart(App *app)
 {
     for (int i = 0; i < app->npaths; i++) app->paths[i].cursor = 0;
     app->playing = 1;
-    app_message(app, 0, "Restarted every path from its start.");
+    app_message(app, 0, "%s", str(STR_RESTARTED, app->lang));
 }
 
 static void clear(App *app)
 {
     app->npaths = 0;
     app->drag = -1;
-    app_message(app, 0, "Cleared every path.");
+    app_message(app, 0, "%s", str(STR_CLEARED, app->lang));
 }
 
 static void lr_down(App *app) { app_set_lr(app, app->optim.lr / CFG_LR_KEY_FACTOR); }
@@ -47,16 +48,20 @@ static void toggle_basins(App *app)
 {
     app->basins = !app->basins;
     if (!app->basins) overlay_stop(&app->overlay);
-    app_message(app, 0, app->basins ? "Basins: each start tinted by the minimum it reaches "
-                                      "(computed a little every frame)."
-                                    : "Basins off.");
+    app_message(app, 0, "%s", str(app->basins ? STR_BASINS_ON : STR_BASINS_OFF, app->lang));
 }
 
 static void toggle_3d(App *app)
 {
     app->view3d = !app->view3d;
-    app_message(app, 0, app->view3d ? "3-D view: drag to turn it, wheel to zoom, 3 for 2-D."
-                                     : "2-D view.");
+    app_message(app, 0, "%s", str(app->view3d ? STR_VIEW_3D : STR_VIEW_2D, app->lang));
+}
+
+static void toggle_lang(App *app)
+{
+    app->lang = app->lang == LANG_ZH ? LANG_EN : LANG_ZH;
+    app_message(app, 0, "%s", str(STR_LANG_SET, app->lang));
+    app_relayout(app); /* captions change width */
 }
 
 static void home(App *app)
@@ -115,42 +120,39 @@ static const struct {
     int mod;
     void (*fn)(App *);
     const char *keys; /* shown in the help; NULL: the row above covers it */
-    const char *what;
+    StrId what;       /* what the help says it does */
 } bindings[] = {
-    {APP_KEY_SPACE, 0, toggle_play, "Space", "play / pause"},
-    {APP_KEY_N, 0, step_once, "N or →", "one step (pauses)"},
-    {APP_KEY_RIGHT, 0, step_once, NULL, NULL},
-    {APP_KEY_R, 0, restart, "R", "restart every path from its start"},
-    {APP_KEY_C, 0, clear, "C", "clear every path"},
-    {APP_KEY_LBRACKET, 0, lr_down, "[  ]", "learning rate ÷ or × 10^¼"},
-    {APP_KEY_RBRACKET, 0, lr_up, NULL, NULL},
-    {APP_KEY_HOME, 0, home, "Home", "reset the view"},
-    {APP_KEY_3, 0, toggle_3d, "3", "3-D view (drag turns it)"},
-    {APP_KEY_B, 0, toggle_basins, "B", "basins of attraction"},
-    {APP_KEY_UP, 0, sample_up, "↑ ↓", "the sample of the back-propagation chart"},
-    {APP_KEY_DOWN, 0, sample_down, NULL, NULL},
-    {APP_KEY_H, 0, help, "H or F1", "this help"},
-    {APP_KEY_F1, 0, help, NULL, NULL},
-    {APP_KEY_S, APP_MOD_CTRL, save, "Ctrl+S", "save the scene"},
-    {APP_KEY_O, APP_MOD_CTRL, open_chooser, "Ctrl+O", "open a lesson or a saved scene"},
-    {APP_KEY_E, APP_MOD_CTRL, export_csv, "Ctrl+E", "export the paths as CSV"},
-    {APP_KEY_F12, 0, screenshot, "F12", "save a PNG screenshot"},
-    {APP_KEY_F11, 0, fullscreen, "F11", "fullscreen"},
-    {APP_KEY_EQUALS, APP_MOD_CTRL, bigger, "Ctrl+= / Ctrl+−", "bigger / smaller text"},
-    {APP_KEY_MINUS, APP_MOD_CTRL, smaller, NULL, NULL},
-    {APP_KEY_ESCAPE, 0, escape, "Esc", "close this help"},
-    {APP_KEY_Q, APP_MOD_CTRL, quit, "Ctrl+Q", "quit"},
+    {APP_KEY_SPACE, 0, toggle_play, "Space", STR_HELP_PLAY},
+    {APP_KEY_N, 0, step_once, "N / →", STR_HELP_STEP},
+    {APP_KEY_RIGHT, 0, step_once, NULL, 0},
+    {APP_KEY_R, 0, restart, "R", STR_HELP_RESTART},
+    {APP_KEY_C, 0, clear, "C", STR_HELP_CLEAR},
+    {APP_KEY_LBRACKET, 0, lr_down, "[  ]", STR_HELP_LR},
+    {APP_KEY_RBRACKET, 0, lr_up, NULL, 0},
+    {APP_KEY_HOME, 0, home, "Home", STR_HELP_HOME},
+    {APP_KEY_3, 0, toggle_3d, "3", STR_HELP_3D},
+    {APP_KEY_B, 0, toggle_basins, "B", STR_HELP_BASINS},
+    {APP_KEY_L, 0, toggle_lang, "L", STR_HELP_LANG},
+    {APP_KEY_UP, 0, sample_up, "↑ ↓", STR_HELP_SAMPLE},
+    {APP_KEY_DOWN, 0, sample_down, NULL, 0},
+    {APP_KEY_H, 0, help, "H / F1", STR_HELP_HELP},
+    {APP_KEY_F1, 0, help, NULL, 0},
+    {APP_KEY_S, APP_MOD_CTRL, save, "Ctrl+S", STR_HELP_SAVE},
+    {APP_KEY_O, APP_MOD_CTRL, open_chooser, "Ctrl+O", STR_HELP_OPEN},
+    {APP_KEY_E, APP_MOD_CTRL, export_csv, "Ctrl+E", STR_HELP_EXPORT},
+    {APP_KEY_F12, 0, screenshot, "F12", STR_HELP_SHOT},
+    {APP_KEY_F11, 0, fullscreen, "F11", STR_HELP_FULLSCREEN},
+    {APP_KEY_EQUALS, APP_MOD_CTRL, bigger, "Ctrl+= / Ctrl+−", STR_HELP_TEXT},
+    {APP_KEY_MINUS, APP_MOD_CTRL, smaller, NULL, 0},
+    {APP_KEY_ESCAPE, 0, escape, "Esc", STR_HELP_ESC},
+    {APP_KEY_Q, APP_MOD_CTRL, quit, "Ctrl+Q", STR_HELP_QUIT},
 };
 
-static const char *mouse_help[][2] = {
-    {"left click", "start a path there"},
-    {"drag a start", "move it; the path follows live"},
-    {"right click a start", "remove it"},
-    {"wheel", "zoom about the cursor"},
-    {"middle or Shift+drag", "pan"},
-    {"hover", "parameters, cost and gradient below"},
-    {"click the f(x, y) field", "type a function; Enter shows it"},
-    {"drop a .scene file", "open it"},
+static const StrId mouse_help[][2] = {
+    {STR_MOUSE_CLICK, STR_MOUSE_CLICK_DO}, {STR_MOUSE_DRAG, STR_MOUSE_DRAG_DO},
+    {STR_MOUSE_RIGHT, STR_MOUSE_RIGHT_DO}, {STR_MOUSE_WHEEL, STR_MOUSE_WHEEL_DO},
+    {STR_MOUSE_PAN, STR_MOUSE_PAN_DO},     {STR_MOUSE_HOVER, STR_MOUSE_HOVER_DO},
+    {STR_MOUSE_FIELD, STR_MOUSE_FIELD_DO}, {STR_MOUSE_DROP, STR_MOUSE_DROP_DO},
 };
 
 #define NBIND ((int)(sizeof bindings / sizeof bindings[0]))
@@ -235,18 +237,19 @@ void keys_draw_help(App *app, Canvas *c, Text *t)
     canvas_stroke_rect(c, box, 2, THEME_ACCENT);
     int x = box.x + (int)lround(24 * s), x2 = box.x + (int)lround(230 * s);
     int y = box.y + (int)lround(18 * s);
-    text_draw(t, c, x, y, "Keys and mouse", (int)lround(THEME_TITLE * s), 1, THEME_INK);
+    text_draw(t, c, x, y, str(STR_HELP_TITLE, app->lang), (int)lround(THEME_TITLE * s), 1,
+              THEME_INK);
     y += lh + (int)lround(8 * s);
     for (int i = 0; i < NBIND; i++) {
         if (!bindings[i].keys) continue;
         text_draw(t, c, x, y, bindings[i].keys, fs, 1, THEME_ACCENT);
-        text_draw(t, c, x2, y, bindings[i].what, fs, 0, THEME_INK);
+        text_draw(t, c, x2, y, str(bindings[i].what, app->lang), fs, 0, THEME_INK);
         y += lh;
     }
     y += lh / 2;
     for (int i = 0; i < NMOUSE; i++) {
-        text_draw(t, c, x, y, mouse_help[i][0], fs, 1, THEME_ACCENT);
-        text_draw(t, c, x2, y, mouse_help[i][1], fs, 0, THEME_INK);
+        text_draw(t, c, x, y, str(mouse_help[i][0], app->lang), fs, 1, THEME_ACCENT);
+        text_draw(t, c, x2, y, str(mouse_help[i][1], app->lang), fs, 0, THEME_INK);
         y += lh;
     }
 }

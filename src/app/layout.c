@@ -20,7 +20,7 @@ static const char *names[W_COUNT] = {
     [W_SPEED] = "speed",       [W_LEVELS] = "levels",       [W_MODE] = "mode",
     [W_COLORMAP] = "colormap", [W_LOG] = "log",             [W_FIELD] = "field",
     [W_BASINS] = "basins",     [W_3D] = "3d",
-    [W_CHART] = "chart",
+    [W_CHART] = "chart",       [W_LANG] = "lang",
 };
 
 enum { NEED_NONE, NEED_PARAM, NEED_DECAY, NEED_DATA };
@@ -51,7 +51,7 @@ static const struct {
     {1, NEED_DATA, 0, 1, {W_BATCH}},
     {0, NEED_NONE, 0, 1, {W_RACE}},
     {0, NEED_NONE, 0, 4, {W_PLAY, W_STEP, W_RESET, W_CLEAR}},
-    {0, NEED_NONE, 0, 3, {W_RANDOM, W_ZERO, W_LESSONS}},
+    {0, NEED_NONE, 0, 4, {W_RANDOM, W_ZERO, W_LESSONS, W_LANG}},
     {1, NEED_NONE, 0, 1, {W_SPEED}},
     {1, NEED_NONE, 0, 1, {W_LEVELS}},
     {1, NEED_NONE, 0, 1, {W_MODE}},

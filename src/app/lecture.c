@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/strings.h"
 #include "app/theme.h"
 #include "core/data.h"
 
@@ -74,7 +75,7 @@ static void graph(const App *app, Canvas *c, Rect r, Text *t, const Labels *L, V
     double s = app->dpi * app->text_scale;
     char l1[96], l2[96], e[192];
     int cy = r.y + r.h * 2 / 5;
-    snprintf(l1, sizeof l1, "sample %d", i);
+    snprintf(l1, sizeof l1, str(STR_SAMPLE, app->lang), i);
     snprintf(l2, sizeof l2, "x = %.3g, y = %.3g", bp->x, bp->y);
     Rect nx = node(c, t, s, r.x + r.w * 9 / 100, cy, l1, l2, THEME_LINE);
     snprintf(l2, sizeof l2, "= %.4g", bp->z);
@@ -95,7 +96,7 @@ static void graph(const App *app, Canvas *c, Rect r, Text *t, const Labels *L, V
     snprintf(e, sizeof e, "∂C_i/∂%s = ∂C/∂a · ∂a/∂z · ∂z/∂%s = %.3g × %.3g × %.3g = %.4g",
              L->w, L->w, bp->dC_da, bp->da_dz, bp->dz_dw, bp->dC_dw);
     text_draw(t, c, x, y + lh, e, fs, 1, THEME_INK);
-    snprintf(e, sizeof e, "∂C_i/∂%s = %.4g   (↑ ↓ choose the sample)", L->b, bp->dC_db);
+    snprintf(e, sizeof e, str(STR_CHOOSE_SAMPLE, app->lang), L->b, bp->dC_db);
     text_draw(t, c, x, y + 2 * lh, e, fs, 1, THEME_INK);
 }
 
@@ -124,15 +125,15 @@ static void table(const App *app, Canvas *c, Rect r, Text *t, const Labels *L, V
         shown++;
     }
     if (shown < n) {
-        snprintf(buf, sizeof buf, "… %d more", n - shown);
+        snprintf(buf, sizeof buf, str(STR_N_MORE, app->lang), n - shown);
         text_draw(t, c, x, y, buf, fs, 0, THEME_MUTED);
         y += lh;
     }
     Vec2 g;
     surface_eval(app->surface, th.x, th.y, &g);
-    snprintf(buf, sizeof buf, "mean                %10.4g %10.4g", mw, mb);
+    snprintf(buf, sizeof buf, str(STR_MEAN, app->lang), mw, mb);
     text_draw(t, c, x, y + px(s, 2), buf, fs, 1, THEME_INK);
-    snprintf(buf, sizeof buf, "= ∇C on the canvas: (%.4g, %.4g)", g.x, g.y);
+    snprintf(buf, sizeof buf, str(STR_GRAD_ON_CANVAS, app->lang), g.x, g.y);
     text_draw(t, c, x, y + px(s, 2) + lh, buf, fs, 1, THEME_INK);
 }
 
@@ -148,12 +149,11 @@ void lecture_draw_backprop(const App *app, Canvas *c, Rect r, Text *t)
     int i = app->surface->nsamples ? app->sample % app->surface->nsamples : 0;
     if (!L || data_backprop(app->surface, i, th.x, th.y, &bp) != 0) {
         text_draw(t, c, r.x + px(s, 20), r.y + px(s, 12),
-                  "Back-propagation is shown for linreg, neuron-mse, neuron-xent, tiny-net "
-                  "and svm-hinge.", px(s, THEME_TEXT), 0, THEME_MUTED);
+                  str(STR_BACKPROP_ONLY, app->lang), px(s, THEME_TEXT), 0, THEME_MUTED);
         return;
     }
     char title[160];
-    snprintf(title, sizeof title, "Back-propagation through one sample, at %s", what);
+    snprintf(title, sizeof title, str(STR_BACKPROP_TITLE, app->lang), what);
     text_draw(t, c, r.x + px(s, 10), r.y + px(s, 6), title, px(s, THEME_TEXT), 1, THEME_INK);
     Rect g = {r.x, r.y + px(s, 30), r.w * 64 / 100, r.h - px(s, 30)};
     Rect tb = {r.x + r.w * 64 / 100 + px(s, 10), r.y + px(s, 26), r.w * 36 / 100 - px(s, 14),

@@ -9,6 +9,7 @@
 
 #include "app/chooser.h"
 #include "app/keys.h"
+#include "app/strings.h"
 #include "app/theme.h"
 #include "config.h"
 
@@ -18,7 +19,7 @@
 static void set_surface(App *app, int i)
 {
     app_set_surface(app, surface_at(i));
-    app_message(app, 0, "Surface: %s.", app->surface->name);
+    app_message(app, 0, str(STR_SURFACE_SET, app->lang), app->surface->name);
 }
 
 /* Draws a row's caption (and its value, right-aligned) in the draw pass. */
@@ -58,7 +59,9 @@ static int gradient_rows(App *app)
     const Rect *W = app->layout.widget;
     OptimConfig *o = &app->optim;
     char buf[32];
-    static const char *const modes[GRAD_COUNT] = {"exact", "forward", "central"};
+    const char *modes[GRAD_COUNT] = {str(STR_GRAD_EXACT, app->lang),
+                                     str(STR_GRAD_FORWARD, app->lang),
+                                     str(STR_GRAD_CENTRAL, app->lang)};
     int sel = o->grad, changed = 0;
     caption(app, W_GRAD, "∇C", NULL);
     if (ui_segmented(ui, W[W_GRAD], modes, GRAD_COUNT, &sel)) {
@@ -78,7 +81,7 @@ static int gradient_rows(App *app)
     if (W[W_BATCH].w && n > 1) {
         int b = o->batch > 0 && o->batch < n ? o->batch : n;
         snprintf(buf, sizeof buf, "%d/%d", b, n);
-        caption(app, W_BATCH, "Batch", buf);
+        caption(app, W_BATCH, str(STR_BATCH, app->lang), buf);
         t = (b - 1) / (double)(n - 1);
         if (ui_slider(ui, W_BATCH + 1, W[W_BATCH], &t)) {
             int nb = 1 + (int)lround(t * (n - 1));
@@ -115,7 +118,7 @@ static void hyper(App *app)
     const char *items[SCHED_COUNT];
     for (int k = 0; k < SCHED_COUNT; k++) items[k] = optim_schedule_name(k);
     int sel = o->schedule;
-    caption(app, W_SCHEDULE, "Schedule", NULL);
+    caption(app, W_SCHEDULE, str(STR_SCHEDULE, app->lang), NULL);
     if (ui_dropdown(ui, W_SCHEDULE + 1, W[W_SCHEDULE], items, SCHED_COUNT, &sel)) {
         o->schedule = sel;
         o->decay = 0;
@@ -124,7 +127,7 @@ static void hyper(App *app)
     }
     if (W[W_DECAY].w) {
         double d = o->decay > 0 ? o->decay : o->schedule == SCHED_STEP ? 0.5 : 0.99;
-        if (fraction_row(app, W_DECAY, "decay", &d, 0.01)) {
+        if (fraction_row(app, W_DECAY, str(STR_DECAY, app->lang), &d, 0.01)) {
             o->decay = d;
             changed = 1;
         }
@@ -153,8 +156,10 @@ static void race(App *app)
         app_set_race(app, race);
         int n = 0;
         for (int k = 0; k < OPTIM_COUNT; k++) n += race >> k & 1;
-        app_message(app, 0, n >= 2 ? "Racing %d optimisers from every start."
-                                   : "No race: every start runs the optimiser above.", n);
+        if (n >= 2)
+            app_message(app, 0, str(STR_RACING, app->lang), n);
+        else
+            app_message(app, 0, "%s", str(STR_NO_RACE, app->lang));
     }
 }
 
@@ -162,34 +167,36 @@ static void buttons(App *app)
 {
     Ui *ui = &app->ui;
     const Rect *W = app->layout.widget;
-    if (ui_button(ui, W[W_PLAY], app->playing ? "Pause" : "Play", 0))
+    if (ui_button(ui, W[W_PLAY], str(app->playing ? STR_PAUSE : STR_PLAY, app->lang), 0))
         app->playing = !app->playing;
-    if (ui_button(ui, W[W_STEP], "Step", 0)) {
+    if (ui_button(ui, W[W_STEP], str(STR_STEP, app->lang), 0)) {
         app->playing = 0;
         for (int i = 0; i < app->npaths; i++) {
             Path *p = &app->paths[i];
             p->cursor = fmin(p->traj.len - 1, floor(p->cursor) + 1);
         }
     }
-    if (ui_button(ui, W[W_RESET], "Reset", 0)) {
+    if (ui_button(ui, W[W_RESET], str(STR_RESET, app->lang), 0)) {
         for (int i = 0; i < app->npaths; i++) app->paths[i].cursor = 0;
         app->playing = 1;
     }
-    if (ui_button(ui, W[W_CLEAR], "Clear", 0)) {
+    if (ui_button(ui, W[W_CLEAR], str(STR_CLEAR, app->lang), 0)) {
         app->npaths = 0;
         app->selected = -1;
     }
     char label[48];
-    snprintf(label, sizeof label, "%d random", app->random_k);
+    snprintf(label, sizeof label, str(STR_N_RANDOM, app->lang), app->random_k);
     if (ui_button(ui, W[W_RANDOM], label, 0)) {
         app_random_starts(app, app->random_k, app->random_scale);
-        app_message(app, 0, "%d starts drawn from a Gaussian around the view's centre.",
-                    app->random_k);
+        app_message(app, 0, str(STR_RANDOM_DRAWN, app->lang), app->random_k);
     }
-    if (ui_button(ui, W[W_LESSONS], "Lessons…", app->chooser)) chooser_open(app, app->assets);
+    if (ui_button(ui, W[W_LESSONS], str(STR_LESSONS, app->lang), app->chooser))
+        chooser_open(app, app->assets);
+    if (ui_button(ui, W[W_LANG], str(STR_BTN_LANG, app->lang), 0))
+        keys_handle(app, APP_KEY_L, 0);
     if (ui_button(ui, W[W_ZERO], "(0, 0)", 0)) {
         app_add_path(app, (Vec2){0, 0});
-        app_message(app, 0, "A start at zero: every weight the same (on tiny-net a saddle).");
+        app_message(app, 0, "%s", str(STR_ZERO_START, app->lang));
     }
 }
 
@@ -200,44 +207,49 @@ static void view_rows(App *app)
     const Rect *W = app->layout.widget;
     char buf[32];
     snprintf(buf, sizeof buf, "%.0f/s", app->speed);
-    caption(app, W_SPEED, "Speed", buf);
+    caption(app, W_SPEED, str(STR_SPEED, app->lang), buf);
     double t = view_log_unit(app->speed, CFG_SPEED_MIN, CFG_SPEED_MAX);
     if (ui_slider(ui, W_SPEED + 1, W[W_SPEED], &t))
         app->speed = round(view_unit_log(t, CFG_SPEED_MIN, CFG_SPEED_MAX));
 
     snprintf(buf, sizeof buf, "%d", app->style.levels);
-    caption(app, W_LEVELS, "Levels", buf);
+    caption(app, W_LEVELS, str(STR_LEVELS, app->lang), buf);
     t = (app->style.levels - CFG_LEVELS_MIN) / (double)(CFG_LEVELS_MAX - CFG_LEVELS_MIN);
     if (ui_slider(ui, W_LEVELS + 1, W[W_LEVELS], &t))
         app->style.levels = CFG_LEVELS_MIN +
                             (int)lround(t * (CFG_LEVELS_MAX - CFG_LEVELS_MIN));
 
-    static const char *const modes[] = {"heat", "contour", "both"};
+    const char *modes[] = {str(STR_MODE_HEAT, app->lang), str(STR_MODE_CONTOUR, app->lang),
+                           str(STR_MODE_BOTH, app->lang)};
     int sel = app->style.mode - 1;
-    caption(app, W_MODE, "Show", NULL);
+    caption(app, W_MODE, str(STR_SHOW, app->lang), NULL);
     if (ui_segmented(ui, W[W_MODE], modes, 3, &sel)) app->style.mode = sel + 1;
 
     const char *items[CMAP_COUNT];
     for (int i = 0; i < CMAP_COUNT; i++) items[i] = cmap_name(i);
     sel = app->style.cmap;
-    caption(app, W_COLORMAP, "Colours", NULL);
+    caption(app, W_COLORMAP, str(STR_COLOURS, app->lang), NULL);
     if (ui_dropdown(ui, W_COLORMAP + 1, W[W_COLORMAP], items, CMAP_COUNT, &sel))
         app->style.cmap = sel;
 
-    if (ui_button(ui, W[W_BASINS], "basins", app->basins)) keys_handle(app, APP_KEY_B, 0);
-    if (ui_button(ui, W[W_3D], "3-D", app->view3d)) keys_handle(app, APP_KEY_3, 0);
-    if (ui_button(ui, W[W_LOG], "log", app->style.log)) {
+    if (ui_button(ui, W[W_BASINS], str(STR_BTN_BASINS, app->lang), app->basins))
+        keys_handle(app, APP_KEY_B, 0);
+    if (ui_button(ui, W[W_3D], str(STR_BTN_3D, app->lang), app->view3d))
+        keys_handle(app, APP_KEY_3, 0);
+    if (ui_button(ui, W[W_LOG], str(STR_BTN_LOG, app->lang), app->style.log)) {
         app->style.log = !app->style.log;
     }
-    if (ui_button(ui, W[W_FIELD], "arrows", app->style.field))
+    if (ui_button(ui, W[W_FIELD], str(STR_BTN_ARROWS, app->lang), app->style.field))
         app->style.field = !app->style.field;
 
-    static const char *const charts[APP_CHART_COUNT] = {
-        [APP_CHART_NONE] = "none",        [APP_CHART_LOSS] = "cost per step",
-        [APP_CHART_SWEEP] = "η sweep",    [APP_CHART_MODEL] = "data and model",
-        [APP_CHART_SLICE] = "1-D slice",  [APP_CHART_BACKPROP] = "back-propagation"};
+    static const StrId chart_ids[APP_CHART_COUNT] = {
+        [APP_CHART_NONE] = STR_CHART_NONE,   [APP_CHART_LOSS] = STR_CHART_LOSS,
+        [APP_CHART_SWEEP] = STR_CHART_SWEEP, [APP_CHART_MODEL] = STR_CHART_MODEL,
+        [APP_CHART_SLICE] = STR_CHART_SLICE, [APP_CHART_BACKPROP] = STR_CHART_BACKPROP};
+    const char *charts[APP_CHART_COUNT];
+    for (int i = 0; i < APP_CHART_COUNT; i++) charts[i] = str(chart_ids[i], app->lang);
     sel = app->chart;
-    caption(app, W_CHART, "Chart", NULL);
+    caption(app, W_CHART, str(STR_CHART, app->lang), NULL);
     if (ui_dropdown(ui, W_CHART + 1, W[W_CHART], charts, APP_CHART_COUNT, &sel)) {
         app->chart = sel;
         app_relayout(app);
@@ -267,7 +279,7 @@ static void expr_field(App *app)
     Rect old = canvas_set_clip(ui->cv, inner);
     int th = text_height(ui->text, fs), y = r.y + (r.h - th) / 2;
     if (!app->edit[0] && !app->editing) {
-        text_draw(ui->text, ui->cv, inner.x, y, "f(x, y) = … type, then Enter", fs, 0,
+        text_draw(ui->text, ui->cv, inner.x, y, str(STR_EXPR_HINT, app->lang), fs, 0,
                   THEME_MUTED);
     } else {
         /* scroll so the caret stays in view */
@@ -305,8 +317,8 @@ static void widgets(App *app)
     int n = surface_count() < MAX_ITEMS - 1 ? surface_count() : MAX_ITEMS - 1;
     for (int i = 0; i < n; i++) items[i] = surface_at(i)->name;
     int sel = surface_index(app->surface);
-    if (sel < 0) items[sel = n++] = "typed below"; /* the typed expression */
-    caption(app, W_SURFACE, "Surface", NULL);
+    if (sel < 0) items[sel = n++] = str(STR_TYPED_BELOW, app->lang); /* the typed one */
+    caption(app, W_SURFACE, str(STR_SURFACE, app->lang), NULL);
     if (ui_dropdown(ui, W_SURFACE + 1, W[W_SURFACE], items, n, &sel) &&
         sel < surface_count())
         set_surface(app, sel);
@@ -314,7 +326,7 @@ static void widgets(App *app)
 
     for (int i = 0; i < OPTIM_COUNT; i++) items[i] = optim_name(i);
     sel = app->optim.kind;
-    caption(app, W_OPTIMIZER, "Optimiser", NULL);
+    caption(app, W_OPTIMIZER, str(STR_OPTIMISER, app->lang), NULL);
     if (ui_dropdown(ui, W_OPTIMIZER + 1, W[W_OPTIMIZER], items, OPTIM_COUNT, &sel)) {
         app->optim.kind = sel;
         app_relayout(app);
@@ -367,10 +379,19 @@ static int info_wrapped(App *app, Canvas *c, Text *t, int y, const char *s, int 
     int maxw = app->layout.info.w, n = 0;
     while (*s) {
         int len = 0, fit = 0;
+        unsigned char lead = 0; /* first byte of the last character copied */
         while (s[len] && len < (int)sizeof line - 1) {
+            if (((unsigned char)s[len] & 0xC0) != 0x80) lead = (unsigned char)s[len];
             line[len] = s[len];
             line[++len] = 0;
-            if (s[len] == ' ' || !s[len]) {
+            /* a line may break at a space, and before or after a CJK character */
+            unsigned char next = (unsigned char)s[len];
+            const unsigned char *q = (const unsigned char *)s + len;
+            int punct = (q[0] == 0xE3 && q[1] == 0x80 && (q[2] == 0x81 || q[2] == 0x82)) ||
+                        (q[0] == 0xEF && q[1] == 0xBC) || (q[0] == 0xE2 && q[1] == 0x80);
+            /* never before "，。：）" and the like */
+            int cjk = (next & 0xC0) != 0x80 && (lead >= 0xE3 || next >= 0xE3) && !punct;
+            if (s[len] == ' ' || !s[len] || cjk) {
                 if (text_width(t, line, size, 0) > maxw && fit) break;
                 fit = len;
             }
@@ -392,21 +413,26 @@ static void info(App *app, Canvas *c, Text *t)
     int fs = (int)lround(THEME_TEXT * s), sm = (int)lround(THEME_SMALL * s);
     int y = app->layout.info.y + (int)lround(4 * s);
     char buf[160];
-    if (app->title[0]) y = info_line(app, c, t, y, app->title, fs, 1, THEME_INK);
-    if (app->note[0]) y = info_wrapped(app, c, t, y, app->note, sm) + (int)lround(8 * s);
-    snprintf(buf, sizeof buf, "Paths (%d)", app->npaths);
+    int zh = app->lang == LANG_ZH;
+    const char *title = zh && app->title_zh[0] ? app->title_zh : app->title;
+    const char *note = zh && app->note_zh[0] ? app->note_zh : app->note;
+    if (title[0]) y = info_line(app, c, t, y, title, fs, 1, THEME_INK);
+    if (note[0]) y = info_wrapped(app, c, t, y, note, sm) + (int)lround(8 * s);
+    snprintf(buf, sizeof buf, str(STR_PATHS, app->lang), app->npaths);
     y = info_line(app, c, t, y, buf, fs, 1, THEME_INK);
     if (app->npaths == 0)
-        y = info_wrapped(app, c, t, y, "Click the plot to start a path.", sm);
+        y = info_wrapped(app, c, t, y, str(STR_CLICK_TO_START, app->lang), sm);
     for (int i = 0; i < app->npaths; i++) {
         const Path *p = &app->paths[i];
         int k = (int)floor(p->cursor);
         const TrajPoint *q = &p->traj.pts[k];
         int end = k >= p->traj.len - 1;
-        const char *st = end ? traj_status_name(p->traj.status) : "running";
+        const char *st = str_status(p->traj.status, end, app->lang);
         int racing = (app->race & (app->race - 1)) != 0;
-        snprintf(buf, sizeof buf, "%s%s%sstep %d  C = %.4g  %s",
-                 racing ? optim_name(p->kind) : "", p->full ? " full batch" : "",
+        char full[48];
+        snprintf(full, sizeof full, "%s%s", racing ? " " : "", str(STR_FULL_BATCH, app->lang));
+        snprintf(buf, sizeof buf, str(STR_PATH_LINE, app->lang),
+                 racing ? optim_name(p->kind) : "", p->full ? full : "",
                  racing || p->full ? "  " : "", k, q->loss, st);
         int lh = text_height(t, sm);
         if (y + lh > app->layout.info.y + app->layout.info.h) break;
@@ -437,8 +463,7 @@ static void status(App *app, Canvas *c)
         double h = app->optim.h > 0 ? app->optim.h : GRAD_H;
         double f = grad_eval(app->surface, GRAD_ANALYTIC, h, NULL, 0, p.x, p.y, &g);
         grad_eval(app->surface, GRAD_CENTRAL, h, NULL, 0, p.x, p.y, &n);
-        snprintf(buf, sizeof buf, "%s = %.4g  %s = %.4g  C = %.6g  ∇C = (%.4g, %.4g)  "
-                 "|∇C| = %.4g   check, central h = %.0e: (%.4g, %.4g), rel. error %.1e",
+        snprintf(buf, sizeof buf, str(STR_HOVER, app->lang),
                  app->surface->xlabel, p.x, app->surface->ylabel, p.y, f, g.x, g.y,
                  hypot(g.x, g.y), h, n.x, n.y, grad_rel_error(g, n));
         msg = buf;

@@ -4,6 +4,7 @@
 
 #include "core/basins.h"
 #include "core/scene.h"
+#include "app/strings.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -342,6 +343,18 @@ static int p_mode(Options *o, void *field, const char *v, char *err, int n)
     return 0;
 }
 
+static int p_lang(Options *o, void *field, const char *v, char *err, int n)
+{
+    (void)field;
+    int l = str_lang_parse(v);
+    if (l < 0) {
+        snprintf(err, n, "expected en or zh, got '%s'", v);
+        return -1;
+    }
+    o->lang = l;
+    return 0;
+}
+
 static int p_colormap(Options *o, void *field, const char *v, char *err, int n)
 {
     (void)field;
@@ -521,6 +534,8 @@ static const struct {
     {"scene", p_scene, 0, OPT_WINDOW | OPT_TRACE | OPT_RENDER, "FILE",
      "a scene file (options after it override its keys)"},
     {"fullscreen", NULL, offsetof(Options, fullscreen), OPT_WINDOW, NULL, "start fullscreen"},
+    {"lang", p_lang, 0, OPT_WINDOW | OPT_RENDER, "en|zh",
+     "the language of the window and of the figure's labels (the locale's)"},
     {"save-to", p_save_to, 0, OPT_WINDOW, "DIR", "where Ctrl+S and F12 write (.)"},
     {"help", NULL, offsetof(Options, help), ALL, NULL, "this help"},
 };
@@ -538,6 +553,7 @@ int opts_parse(Options *o, int argc, char **argv, unsigned cmd, const char *prog
     o->noptim = 1;
     o->optims[0] = OPTIM_GD;
     o->steps = CFG_TRACE_STEPS;
+    o->lang = str_lang_default();
     o->style = (PlotStyle){PLOT_BOTH, CMAP_VIRIDIS, CFG_LEVELS, 0, 1, 0};
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];

@@ -10,6 +10,7 @@
 
 #include "app/figure.h"
 #include "app/figure3d.h"
+#include "app/strings.h"
 #include "cli/cli.h"
 #include "cli/opts.h"
 #include "gfx/image.h"
@@ -28,6 +29,15 @@ static Text *fonts(void)
     return t;
 }
 
+/* Gives t the CJK font the Chinese labels need; warns when none is installed. */
+static void cjk_fonts(Text *t, int lang)
+{
+    if (!t || lang != LANG_ZH) return;
+    if (text_set_fallback(t, text_find_cjk()) != 0)
+        fprintf(stderr, "losscape render: no CJK font found (install fonts-wqy-microhei); "
+                        "Chinese labels may show as boxes\n");
+}
+
 /* Runs every start (and every raced optimiser from it) to the end as the window
  * would; returns the number of paths, or -1 when memory runs out. */
 static int run_paths(const Options *o, TrajPoint **bufs, PlotPath *pp, char (*labels)[48])
@@ -44,7 +54,7 @@ static int run_paths(const Options *o, TrajPoint **bufs, PlotPath *pp, char (*la
                      TRAJ_STOP_EARLY);
             pp[n] = (PlotPath){t.pts, t.len, plot_path_color(n), t.status == TRAJ_DIVERGED,
                                0};
-            traj_describe(&t, labels[n], 48);
+            str_describe(&t, labels[n], 48, o->lang);
         }
     return n;
 }
@@ -54,7 +64,7 @@ static int draw_one(const Options *o, Text *t, Canvas *c, PlotCache *cache,
                     const PlotPath *pp, int npaths, const char *const *lp, const char *path)
 {
     char err[4400];
-    Figure fig = {o->surface, o->view, &o->style, cache, pp, npaths, lp, 1.0};
+    Figure fig = {o->surface, o->view, &o->style, cache, pp, npaths, lp, 1.0, o->lang};
     Rect all = {0, 0, c->w, c->h};
     if ((o->three_d ? figure3d_draw(c, all, t, &fig, surf3d_camera_default())
                     : figure_draw(c, all, t, &fig)) != 0) {
@@ -148,6 +158,7 @@ int render_main(Options *o)
         return 1;
     }
     Text *t = fonts();
+    cjk_fonts(t, o->lang);
     TrajPoint *bufs[CFG_MAX_STARTS] = {0};
     PlotPath pp[CFG_MAX_STARTS];
     char labels[CFG_MAX_STARTS][48];

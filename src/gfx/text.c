@@ -14,7 +14,7 @@
 #define TEXT_KEY 160    /* longest string cached; longer ones are rendered each time */
 
 typedef struct {
-    int size, bold;
+    int size, bold; /* bold 2: the CJK fallback */
     TTF_Font *font;
 } FontSlot;
 
@@ -26,7 +26,7 @@ typedef struct {
 } Entry;
 
 struct Text {
-    char *path[2];            /* regular, bold */
+    char *path[3];            /* regular, bold, CJK fallback (NULL: none) */
     FontSlot fonts[TEXT_SIZES];
     int nfonts;
     Entry cache[TEXT_SLOTS];
@@ -58,6 +58,7 @@ void text_free(Text *t)
     for (int i = 0; i < TEXT_SLOTS; i++) free(t->cache[i].mask);
     free(t->path[0]);
     free(t->path[1]);
+    free(t->path[2]);
     free(t);
 }
 
@@ -65,7 +66,7 @@ void text_free(Text *t)
  * closed when all slots are taken). NULL when it cannot be opened. */
 static TTF_Font *font_at(Text *t, int size, int bold)
 {
-    bold = bold != 0;
+    bold = bold == 2 && t->path[2] ? 2 : bold != 0;
     if (size < 4) size = 4;
     for (int i = 0; i < t->nfonts; i++)
         if (t->fonts[i].size == size && t->fonts[i].bold == bold) return t->fonts[i].font;
@@ -88,10 +89,46 @@ static unsigned hash(const char *s, int size, int bold)
     return h;
 }
 
+/* Decodes the UTF-8 code point at *s and advances past it (U+FFFD when malformed). */
+static unsigned next_cp(const char **s)
+{
+    const unsigned char *p = (const unsigned char *)*s;
+    unsigned c = *p++;
+    int more = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+    if (c >= 0x80 && !more) c = 0xFFFD;
+    else if (more) c &= 0x3F >> more;
+    for (; more > 0; more--) {
+        if ((*p & 0xC0) != 0x80) {
+            c = 0xFFFD;
+            break;
+        }
+        c = c << 6 | (*p++ & 0x3F);
+    }
+    *s = (const char *)p;
+    return c;
+}
+
+/* Whether s needs the CJK font: a code point from U+2E80 on (CJK radicals,
+ * punctuation, kana, ideographs, full-width forms) that DejaVu does not draw. */
+static int wants_cjk(const char *s)
+{
+    while (*s) {
+        unsigned c = next_cp(&s);
+        if (c >= 0x2E80 && c < 0xFFFD) return 1;
+    }
+    return 0;
+}
+
+/* The font slot index for s: the fallback (2) when s needs it and one is set. */
+static int face(const Text *t, const char *s, int bold)
+{
+    return t->path[2] && wants_cjk(s) ? 2 : bold != 0;
+}
+
 /* Renders s into a fresh coverage mask; returns 0 or -1. */
 static int render(Text *t, const char *s, int size, int bold, Entry *e)
 {
-    TTF_Font *f = font_at(t, size, bold);
+    TTF_Font *f = font_at(t, size, face(t, s, bold));
     if (!f) return -1;
     SDL_Color white = {255, 255, 255, 255};
     SDL_Surface *src = TTF_RenderUTF8_Blended(f, s, white);
@@ -133,7 +170,7 @@ static Entry *lookup(Text *t, const char *s, int size, int bold, Entry *tmp)
 int text_width(Text *t, const char *s, int size, int bold)
 {
     int w = 0;
-    TTF_Font *f = font_at(t, size, bold);
+    TTF_Font *f = font_at(t, size, face(t, s, bold));
     if (!f || !*s || TTF_SizeUTF8(f, s, &w, NULL) != 0) return 0;
     return w;
 }
@@ -157,6 +194,52 @@ int text_draw(Text *t, Canvas *c, int x, int y, const char *s, int size, int bol
     }
     free(tmp.mask);
     return w;
+}
+
+int text_set_fallback(Text *t, const char *path)
+{
+    TTF_Font *probe = path ? TTF_OpenFont(path, 12) : NULL;
+    if (!probe) return -1;
+    TTF_CloseFont(probe);
+    char *copy = strdup(path);
+    if (!copy) return -1;
+    for (int i = 0; i < t->nfonts; i++) /* sizes opened before: reopen on demand */
+        if (t->fonts[i].bold == 2) t->fonts[i].size = -1;
+    free(t->path[2]);
+    t->path[2] = copy;
+    for (int i = 0; i < TEXT_SLOTS; i++) t->cache[i].key[0] = 0; /* drop any tofu */
+    return 0;
+}
+
+unsigned text_missing(Text *t, const char *s, int size)
+{
+    TTF_Font *f = font_at(t, size, face(t, s, 0));
+    while (f && *s) {
+        unsigned c = next_cp(&s);
+        if (c >= 0x20 && !TTF_GlyphIsProvided32(f, c)) return c;
+    }
+    return f ? 0 : 0xFFFD;
+}
+
+const char *text_find_cjk(void)
+{
+    static const char *const paths[] = {
+        "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+        "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+        "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+        "/usr/share/fonts/opentype/noto/NotoSansCJKsc-Regular.otf",
+        "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+    };
+    const char *env = getenv("LOSSCAPE_CJK_FONT");
+    if (env && *env) return env;
+    for (unsigned i = 0; i < sizeof paths / sizeof paths[0]; i++) {
+        FILE *f = fopen(paths[i], "rb");
+        if (f) {
+            fclose(f);
+            return paths[i];
+        }
+    }
+    return NULL;
 }
 
 char *text_assets_dir(void)

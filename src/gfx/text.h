@@ -24,6 +24,19 @@ int text_height(Text *t, int size);
 int text_draw(Text *t, Canvas *c, int x, int y, const char *s, int size, int bold,
               Color col);
 
+/* Sets the font for strings with CJK characters (from U+2E80 on), which the
+ * regular and bold fonts lack; such strings are drawn wholly in it. Returns 0, or -1
+ * (nothing changed) when path is NULL or cannot be opened. */
+int text_set_fallback(Text *t, const char *path);
+
+/* Returns the first code point of s that the font s is drawn with lacks (it would
+ * show as a box), or 0 when every one is provided. */
+unsigned text_missing(Text *t, const char *s, int size);
+
+/* Returns the path of an installed CJK font ($LOSSCAPE_CJK_FONT, then Debian's
+ * fonts-wqy-microhei, fonts-wqy-zenhei, fonts-noto-cjk), or NULL. Static storage. */
+const char *text_find_cjk(void);
+
 /* Returns the directory holding the fonts, scenes and icon: $LOSSCAPE_ASSETS, or
  * assets/ beside the program's build directory, or PREFIX/share/losscape.
  * The string is owned by the caller (free it). */

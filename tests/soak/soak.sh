@@ -366,9 +366,16 @@ i=0
 while alive && [ $i -lt $((WAIT * 10)) ]; do
     sleep 0.1
     i=$((i + 1))
+    # where a slow exit waits, taken while it still runs
+    [ $i -eq 20 ] && alive && stacks >"$TMPD/stacks" 2>&1
 done
 if alive; then
-    fail "$NAME-quit" "still running $WAIT s after Ctrl+Q" "$(last_words)" "$(stacks)"
+    fail "$NAME-quit" "still running $WAIT s after Ctrl+Q" "$(last_words)" "$(cat "$TMPD/stacks")"
+elif [ -s "$TMPD/stacks" ]; then
+    wait "$APP"
+    fail "$NAME-quit" "Ctrl+Q took $((i / 10)) s to end the program (exit status $?)" \
+        "$(last_words)" "2 s after Ctrl+Q:" "$(cat "$TMPD/stacks")"
+    APP=""
 else
     wait "$APP"
     rc=$?
