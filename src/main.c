@@ -138,12 +138,8 @@ static void requests(App *app, Window *win, const Canvas *c)
 /* Opens the shipped fonts and, for the Chinese interface, an installed CJK font. */
 static Text *open_fonts(int lang)
 {
-    char reg[4200], bold[4200], err[4400];
-    char *dir = text_assets_dir();
-    snprintf(reg, sizeof reg, "%s/fonts/DejaVuSans.ttf", dir ? dir : "assets");
-    snprintf(bold, sizeof bold, "%s/fonts/DejaVuSans-Bold.ttf", dir ? dir : "assets");
-    free(dir);
-    Text *t = text_new(reg, bold, err, sizeof err);
+    char err[4400];
+    Text *t = text_open_shipped(err, sizeof err);
     if (!t) die("%s", err);
     if (text_set_fallback(t, text_find_cjk()) != 0 && lang == LANG_ZH)
         fprintf(stderr, "losscape: no CJK font found (install fonts-wqy-microhei); "

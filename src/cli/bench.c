@@ -345,12 +345,8 @@ static int measure(Bench *b, int k, double *median, double *min)
 /* Opens the shipped fonts; returns NULL after printing why. */
 static Text *fonts(void)
 {
-    char reg[4200], bold[4200], err[4400];
-    char *dir = text_assets_dir();
-    snprintf(reg, sizeof reg, "%s/fonts/DejaVuSans.ttf", dir ? dir : "assets");
-    snprintf(bold, sizeof bold, "%s/fonts/DejaVuSans-Bold.ttf", dir ? dir : "assets");
-    free(dir);
-    Text *t = text_new(reg, bold, err, sizeof err);
+    char err[4400];
+    Text *t = text_open_shipped(err, sizeof err);
     if (!t) fprintf(stderr, "losscape bench: %s\n", err);
     return t;
 }

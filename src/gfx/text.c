@@ -51,6 +51,16 @@ Text *text_new(const char *regular, const char *bold, char *err, int n)
     return t;
 }
 
+Text *text_open_shipped(char *err, int n)
+{
+    char reg[4200], bold[4200];
+    char *dir = text_assets_dir();
+    snprintf(reg, sizeof reg, "%s/fonts/DejaVuSans.ttf", dir ? dir : "assets");
+    snprintf(bold, sizeof bold, "%s/fonts/DejaVuSans-Bold.ttf", dir ? dir : "assets");
+    free(dir);
+    return text_new(reg, bold, err, n);
+}
+
 void text_free(Text *t)
 {
     if (!t) return;

@@ -11,6 +11,10 @@ typedef struct Text Text;
  * with text_free), or NULL with a message in err (size n). Needs TTF_Init. */
 Text *text_new(const char *regular, const char *bold, char *err, int n);
 
+/* Opens the fonts shipped in the assets directory (DejaVu Sans, regular and bold).
+ * Returns a new Text, or NULL with a message in err (size n). */
+Text *text_open_shipped(char *err, int n);
+
 /* Frees t and its cache; NULL is a no-op. */
 void text_free(Text *t);
 
