@@ -55,6 +55,7 @@ int overlay_update(Overlay *o, const Surface *s, const OptimConfig *cfg, View v,
         if (!o->cells[k]) o->cells[k] = malloc(sizeof *o->cells[k] * grids[k] * grids[k]);
         if (!o->cells[k]) return -1;
         basins_init(&o->job[k], s, cfg, v, grids[k], steps, o->cells[k]);
+        o->job[k].stop = &o->cancel; /* so a quit or a change need not wait a row */
     }
     o->s = s;
     o->cfg = *cfg;

@@ -113,6 +113,7 @@ static void row_iter(const BasinsJob *j, int row)
 {
     TrajIter it; /* ~4 KB on the stack; traj_begin touches only n samples' part */
     for (int col = 0; col < j->grid; col++) {
+        if (j->stop && atomic_load(j->stop)) return;
         traj_begin(&it, j->s, &j->cfg, basins_start(j, col, row));
         TrajStatus st;
         while ((st = status_of(&it.cur, j->centre)) == TRAJ_RUNNING && it.step < j->steps)

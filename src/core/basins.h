@@ -6,6 +6,8 @@
 #ifndef LOSSCAPE_BASINS_H
 #define LOSSCAPE_BASINS_H
 
+#include <stdatomic.h>
+
 #include "canvas.h"
 #include "traj.h"
 
@@ -41,6 +43,8 @@ typedef struct {
     Vec2 centre;            /* the view's centre: divergence is judged from it */
     double tol;             /* BASINS_TOL times the view's diagonal */
     BasinsCell *cells;      /* caller-owned, G * G, row-major, row 0 at the top */
+    const atomic_int *stop; /* when not NULL and set, runs stop early (cells unfinished):
+                               another thread cancels the job */
     int nends;              /* distinct end points that are not listed minima */
     Vec2 ends[BASINS_MAX_ENDS];
 } BasinsJob;
