@@ -297,6 +297,7 @@ int app_set_expr(App *app, const char *text)
         app_message(app, 1, str(STR_EXPR_ERROR, app->lang), err);
         return -1;
     }
+    overlay_halt(&app->overlay); /* its worker may be reading the old expression */
     Expr *old = app->expr;
     app->expr = e;
     app->typed = expr_surface(e);

@@ -80,6 +80,13 @@ void overlay_stop(Overlay *o)
     o->valid = 0;
 }
 
+void overlay_halt(Overlay *o)
+{
+    overlay_stop(o);
+    if (o->started) thrd_join(o->worker, NULL);
+    o->started = 0;
+}
+
 int overlay_busy(const Overlay *o)
 {
     return !o->valid || atomic_load(&o->level) < OVERLAY_LEVELS;

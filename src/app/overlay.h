@@ -37,6 +37,10 @@ int overlay_update(Overlay *o, const Surface *s, const OptimConfig *cfg, View v,
 /* Asks the worker to stop (without waiting) and forgets the settings. */
 void overlay_stop(Overlay *o);
 
+/* Stops the worker and waits for it (it stops between two starts, so this is
+ * quick): needed before the surface it reads is freed (a typed expression). */
+void overlay_halt(Overlay *o);
+
 /* Returns nonzero while the worker has work left (the window keeps redrawing). */
 int overlay_busy(const Overlay *o);
 
