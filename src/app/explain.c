@@ -133,6 +133,11 @@ int explain_text(const App *app, const Path *p, int k, char lines[][160])
 /* The step explained: the one just taken, or the first when nothing is shown yet. */
 static int explained_step(const Path *p) { return (int)fmax(floor(p->cursor) - 1, 0); }
 
+#define VELOCITY ((Color){40, 110, 230, 255}) /* the velocity's arrow */
+
+/* Returns 1 for the optimisers whose step is a gradient part plus a velocity part. */
+static int momentum_kind(OptimKind k) { return k == OPTIM_MOMENTUM || k == OPTIM_NESTEROV; }
+
 static void arrows(const App *app, Canvas *c, const Path *p, int k, double s)
 {
     OptimConfig cfg = app_path_config(app, p);
@@ -150,9 +155,14 @@ static void arrows(const App *app, Canvas *c, const Path *p, int k, double s)
             canvas_ring(c, q.x, q.y, 6 * s, 2 * s, i == d.chosen ? THEME_GOOD : red);
         }
     } else {
-        Vec2 g = view_to_px(app->view, r, (Vec2){at.x - d.lr * at.gx, at.y - d.lr * at.gy});
+        Vec2 g = view_to_px(app->view, r, (Vec2){at.x - d.lr * d.g.x, at.y - d.lr * d.g.y});
         canvas_arrow(c, a.x, a.y, g.x, g.y, 4.5 * s, 14 * s, halo);
         canvas_arrow(c, a.x, a.y, g.x, g.y, 2.2 * s, 14 * s, red);
+        if (momentum_kind(p->kind)) { /* the rest of the step: the velocity, tip to tail */
+            Vec2 e = view_to_px(app->view, r, (Vec2){at.x + d.step.x, at.y + d.step.y});
+            canvas_arrow(c, g.x, g.y, e.x, e.y, 4.5 * s, 14 * s, halo);
+            canvas_arrow(c, g.x, g.y, e.x, e.y, 2.2 * s, 14 * s, VELOCITY);
+        }
     }
     Vec2 b = view_to_px(app->view, r, (Vec2){at.x + d.step.x, at.y + d.step.y});
     canvas_arrow(c, a.x, a.y, b.x, b.y, 5 * s, 14 * s, halo);
@@ -172,7 +182,8 @@ void explain_draw(const App *app, Canvas *c, Text *t)
     arrows(app, c, p, k, s);
     int fs = (int)lround(THEME_SMALL * s), lh = text_height(t, fs), w = 0;
     for (int i = 0; i < n; i++) w = (int)fmax(w, text_width(t, lines[i], fs, i == 0));
-    int keys = p->kind == OPTIM_HOTCOLD ? 1 : 2; /* legend rows below the text */
+    /* legend rows below the text: the plain step, the velocity, the step taken */
+    int keys = p->kind == OPTIM_HOTCOLD ? 1 : momentum_kind(p->kind) ? 3 : 2;
     Rect r = app->layout.plot, box = {0, 0, w + (int)(16 * s), (n + keys) * lh + (int)(16 * s)};
     /* in the plot's corner farthest from the point being explained */
     const TrajPoint *q = &p->traj.pts[k];
@@ -187,15 +198,18 @@ void explain_draw(const App *app, Canvas *c, Text *t)
     for (int i = 0; i < n; i++, y += lh)
         text_draw(t, c, x, y, lines[i], fs, i == 0, THEME_INK);
     y += (int)(4 * s);
-    const char *what[2] = {str(STR_PLAIN_STEP, app->lang), str(STR_STEP_TAKEN, app->lang)};
-    Color col[2] = {{215, 40, 40, 255}, plot_path_color(p->color)};
-    for (int i = 2 - keys; i < 2; i++, y += lh) {
+    const char *what[3] = {str(STR_PLAIN_STEP, app->lang), str(STR_VELOCITY_PUSH, app->lang),
+                           str(STR_STEP_TAKEN, app->lang)};
+    Color col[3] = {{215, 40, 40, 255}, VELOCITY, plot_path_color(p->color)};
+    for (int i = 0; i < 3; i++) {
+        if ((i == 0 && keys == 1) || (i == 1 && keys != 3)) continue;
         canvas_fill_rect(c, (Rect){x, y + lh / 2 - (int)(3 * s), (int)(18 * s), (int)(6 * s)},
                          (Color){0, 0, 0, 160});
         canvas_fill_rect(c, (Rect){x + 1, y + lh / 2 - (int)(2 * s), (int)(18 * s) - 2,
                                    (int)(4 * s)},
                          col[i]);
         text_draw(t, c, x + (int)(24 * s), y, what[i], fs, 0, THEME_INK);
+        y += lh;
     }
     canvas_set_clip(c, old);
 }

@@ -3,7 +3,7 @@
 # seconds (default 120) of random input from xdotool: clicks, drags and wheel turns
 # on the plot, clicks and drags on every widget of `losscape layout` (sliders,
 # buttons, drop-downs and their lists, the lesson chooser), keys (Space N R C [ ]
-# Home H F1 Esc F12 Ctrl+S Ctrl+O Ctrl+E Ctrl+= Ctrl+-), and good and bad
+# Home H F1 Esc F12 Ctrl+S Ctrl+O Ctrl+E Ctrl+= Ctrl+- B 3 L), and good and bad
 # expressions typed into the f(x, y) field. Checks, one "ok NAME" / "not ok NAME"
 # line each (NAME from SOAK_NAME, default "soak"):
 #   NAME-window   the window appears
@@ -11,12 +11,17 @@
 #   NAME-repaint  every ~10 s the screen changes when H toggles the help (no hang)
 #   NAME-memory   resident memory is flat after warm-up: the last sample is at most
 #                 1.3 x the one at a quarter of the run + 20 MB
-#   NAME-quit     Ctrl+Q at the end exits with status 0 within 10 s
+#   NAME-quit     Ctrl+Q at the end exits with status 0 within 3 s (past that, the
+#                 threads' stacks are shown)
+# Before the run a scene of 256 slow starts fills the path pool (see the warm-up
+# below), so that pages touched once do not read as growth.
 # The input is drawn from awk's srand(SEED); SEED defaults to a fresh one and is
 # printed, so a failure can be replayed: SEED=N DURATION=S sh tests/soak/soak.sh
 # (timing still varies from run to run). Scenes and screenshots go to a temporary
 # --save-to directory, removed at the end. `make soak` runs it for 120 s;
-# tests/soak/short.sh for 15 s in `make test`.
+# tests/soak/short.sh for 15 s in `make test`. LOSSCAPE names another binary (an
+# ASan build, say), SOAK_WRAP a tool to run it under, SOAK_WAIT the seconds a slow
+# one may take to show its window and to quit (default 10).
 
 # Word splitting of action lines is on purpose; cleanup runs from a trap.
 # shellcheck disable=SC2086,SC2317
@@ -152,7 +157,7 @@ BEGIN {
         "tanh(x)^-1 + w1*w2|softplus(x) - min(x, y)", ex, "|")
     ex[++ne] = deep(260); ex[++ne] = deep(40); ex[++ne] = "x \xe2\x88\x92 y \xc2\xb7 2"
     nk = split("space|n|Right|r|c|bracketleft|bracketright|Home|h|F1|Escape|F12|" \
-        "ctrl+s|ctrl+o|ctrl+e|ctrl+equal|ctrl+minus|Up|Down|space|n|Escape", keys, "|")
+        "ctrl+s|ctrl+o|ctrl+e|ctrl+equal|ctrl+minus|Up|Down|space|n|Escape|b|3|l", keys, "|")
     for (i = 0; i < n; i++) {
         u = rand(); p = sprintf("%.2f", 0.02 + rand() * rand() * 0.3)
         if (u < 0.18) {          # a click on the plot: mostly left (a start), some right
@@ -367,14 +372,14 @@ while alive && [ $i -lt $((WAIT * 10)) ]; do
     sleep 0.1
     i=$((i + 1))
     # where a slow exit waits, taken while it still runs
-    [ $i -eq 20 ] && alive && stacks >"$TMPD/stacks" 2>&1
+    [ $i -eq 30 ] && alive && stacks >"$TMPD/stacks" 2>&1
 done
 if alive; then
     fail "$NAME-quit" "still running $WAIT s after Ctrl+Q" "$(last_words)" "$(cat "$TMPD/stacks")"
 elif [ -s "$TMPD/stacks" ]; then
     wait "$APP"
     fail "$NAME-quit" "Ctrl+Q took $((i / 10)) s to end the program (exit status $?)" \
-        "$(last_words)" "2 s after Ctrl+Q:" "$(cat "$TMPD/stacks")"
+        "$(last_words)" "3 s after Ctrl+Q:" "$(cat "$TMPD/stacks")"
     APP=""
 else
     wait "$APP"
