@@ -29,6 +29,8 @@
 #define CFG_MAX_STEPS 10000000   /* most steps any command accepts */
 #define CFG_MAX_STARTS 256       /* most start points */
 
+#define CFG_FRAME_MS 16.0       /* shortest frame while animating, ms [8..50] */
+#define CFG_MAX_ZOOM_OUT 8.0     /* widest view, times the surface's own [1..64] */
 #define CFG_ZOOM_STEP 0.85       /* view scale per wheel notch [0.5..0.95] */
 
 #endif

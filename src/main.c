@@ -55,38 +55,49 @@ static const struct {
     {SDLK_l, APP_KEY_L},
 };
 
-static int mods(void)
+/* Returns APP_MOD_* of SDL modifiers m. */
+static int mods_of(Uint16 m)
 {
-    SDL_Keymod m = SDL_GetModState();
     return (m & KMOD_CTRL ? APP_MOD_CTRL : 0) | (m & KMOD_SHIFT ? APP_MOD_SHIFT : 0);
 }
 
+/* The modifiers as of the last key event read: SDL_GetModState() is the state
+ * after every pending event, so a fast Shift+drag could be read without Shift. */
+static int mods(const SDL_Event *last_key)
+{
+    return last_key->type ? mods_of(last_key->key.keysym.mod) : mods_of(SDL_GetModState());
+}
+
 /* Translates one SDL event into the App; returns 0 when the program should end. */
-static int translate(App *app, Window *win, const SDL_Event *e)
+static int translate(App *app, Window *win, const SDL_Event *e, SDL_Event *last_key)
 {
     double s = window_scale(win);
+    if (e->type == SDL_KEYDOWN || e->type == SDL_KEYUP) *last_key = *e;
     AppEvent ev = {0};
     switch (e->type) {
     case SDL_QUIT: return 0;
     case SDL_MOUSEBUTTONDOWN:
     case SDL_MOUSEBUTTONUP:
         ev = (AppEvent){e->type == SDL_MOUSEBUTTONDOWN ? APP_EV_DOWN : APP_EV_UP,
-                        e->button.x * s, e->button.y * s, e->button.button, 0, 0, mods(), NULL};
+                        e->button.x * s, e->button.y * s, e->button.button, 0, 0, mods(last_key),
+                        NULL};
         break;
     case SDL_MOUSEMOTION:
-        ev = (AppEvent){APP_EV_MOVE, e->motion.x * s, e->motion.y * s, 0, 0, 0, mods(), NULL};
+        ev = (AppEvent){APP_EV_MOVE, e->motion.x * s, e->motion.y * s, 0, 0, 0, mods(last_key),
+                        NULL};
         break;
     case SDL_MOUSEWHEEL: {
         int x, y;
         SDL_GetMouseState(&x, &y);
         double dy = e->wheel.y * (e->wheel.direction == SDL_MOUSEWHEEL_FLIPPED ? -1 : 1);
-        ev = (AppEvent){APP_EV_WHEEL, x * s, y * s, 0, dy, 0, mods(), NULL};
+        ev = (AppEvent){APP_EV_WHEEL, x * s, y * s, 0, dy, 0, mods(last_key), NULL};
         break;
     }
     case SDL_KEYDOWN:
         for (unsigned i = 0; i < sizeof keymap / sizeof keymap[0]; i++)
             if (keymap[i].sym == e->key.keysym.sym) {
-                ev = (AppEvent){.type = APP_EV_KEY, .key = keymap[i].key, .mod = mods()};
+                ev = (AppEvent){.type = APP_EV_KEY, .key = keymap[i].key,
+                                .mod = mods_of(e->key.keysym.mod)};
                 app_event(app, &ev);
                 break;
             }
@@ -184,14 +195,15 @@ static void loop(App *app, Window *win, Text *t)
 {
     Uint64 last = SDL_GetPerformanceCounter();
     int moving = 0;
+    SDL_Event last_key = {0}; /* the modifiers as of the events read so far */
     for (;;) {
         SDL_Event e;
         if (!moving && !app->dirty && !app->requests) {
-            if (SDL_WaitEvent(&e) && !translate(app, win, &e)) return;
+            if (SDL_WaitEvent(&e) && !translate(app, win, &e, &last_key)) return;
             last = SDL_GetPerformanceCounter();
         }
         while (SDL_PollEvent(&e))
-            if (!translate(app, win, &e)) return;
+            if (!translate(app, win, &e, &last_key)) return;
         Uint64 now = SDL_GetPerformanceCounter();
         moving = app_tick(app, (double)(now - last) / SDL_GetPerformanceFrequency());
         last = now;
@@ -205,6 +217,11 @@ static void loop(App *app, Window *win, Text *t)
             if (app->dirty) app_draw(app, &c, t); /* show the message just set */
             window_present(win);
         }
+        /* at most ~60 frames a second while something moves: without vsync the
+         * software renderer would flood the display server and the processor */
+        double spent = (double)(SDL_GetPerformanceCounter() - now) * 1000 /
+                       SDL_GetPerformanceFrequency();
+        if (moving && spent < CFG_FRAME_MS) SDL_Delay((Uint32)(CFG_FRAME_MS - spent));
     }
 }
 

@@ -106,6 +106,14 @@ void app_resize(App *app, int w, int h, double dpi)
 static void set_view(App *app, View v)
 {
     if (!view_valid(v)) return;
+    /* zooming out stops at CFG_MAX_ZOOM_OUT times the surface's own view: far out
+     * some surfaces (mlp-slice) cost far more a sample, and nothing is left to see */
+    const View d = app->surface->view;
+    if (v.x1 - v.x0 > CFG_MAX_ZOOM_OUT * (d.x1 - d.x0) ||
+        v.y1 - v.y0 > CFG_MAX_ZOOM_OUT * (d.y1 - d.y0)) {
+        app_message(app, 0, "%s", str(STR_ZOOM_LIMIT, app->lang));
+        return;
+    }
     app->view = v;
     app_relayout(app);
 }

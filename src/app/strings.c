@@ -159,6 +159,8 @@ static const char *const table[STR_COUNT][LANG_COUNT] = {
                        "ΔC 预测值 ∇C·Δθ = %.4g，实际 %.4g（比值 %.3g）"},
     [STR_PLAIN_STEP] = {"−η∇C: the plain gradient step", "−η∇C：普通梯度步"},
     [STR_STEP_TAKEN] = {"the step taken", "实际走的一步"},
+    [STR_ZOOM_LIMIT] = {"Zoomed out as far as this surface allows (Home resets the view).",
+                        "已缩小到此曲面允许的最大范围（Home 键复原视图）。"},
     [STR_VELOCITY_PUSH] = {"−ημ·v: the velocity's push", "−ημ·v：速度（动量）的推动"},
     [STR_SAMPLE] = {"sample %d", "样本 %d"},
     [STR_CHOOSE_SAMPLE] = {"∂C_i/∂%s = %.4g   (↑ ↓ choose the sample)",
