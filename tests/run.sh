@@ -1,6 +1,7 @@
 #!/bin/sh
 # Runs every suite — unit tests, the same under ASan+UBSan, command-line tests and
-# end-to-end tests of the real window under Xvfb — and ends with one line over all
+# end-to-end tests of the real window under Xvfb, a libFuzzer smoke (tests/fuzz) and
+# a short soak of the window (tests/soak) — and ends with one line over all
 # of them: "N passed, N failed". Exit status 1 when anything failed.
 cd "$(dirname "$0")/.." || exit 1
 total_pass=0

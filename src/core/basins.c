@@ -38,21 +38,6 @@ Vec2 basins_start(const BasinsJob *j, int col, int row)
 
 /* ---- one run ------------------------------------------------------------------ */
 
-/* The status of point p (traj_point_status's rules) with squared distances, which
- * cost far less than hypot; near a threshold, where rounding could tell the two
- * apart, traj_point_status itself decides. */
-static TrajStatus status_of(const TrajPoint *p, Vec2 c)
-{
-    static const double far2 = TRAJ_FAR * TRAJ_FAR, tol2 = TRAJ_GRAD_TOL * TRAJ_GRAD_TOL;
-    if (!isfinite(p->x) || !isfinite(p->y) || !isfinite(p->loss)) return TRAJ_DIVERGED;
-    double dx = p->x - c.x, dy = p->y - c.y;
-    double d2 = dx * dx + dy * dy, g2 = p->gx * p->gx + p->gy * p->gy;
-    if (fabs(d2 - far2) <= 1e-9 * far2 || fabs(g2 - tol2) <= 1e-9 * tol2)
-        return traj_point_status(p, c);
-    if (d2 > far2) return TRAJ_DIVERGED;
-    return g2 < tol2 ? TRAJ_CONVERGED : TRAJ_RUNNING;
-}
-
 /* Returns the index of the listed minimum of s within tol of p, the nearest, or -1. */
 static int listed_minimum(const Surface *s, double x, double y, double tol)
 {
@@ -63,22 +48,6 @@ static int listed_minimum(const Surface *s, double x, double y, double tol)
         if (d <= bd) bd = d, best = k;
     }
     return best;
-}
-
-/* Evaluates the cost and the full gradient (by cfg's mode) at (x, y) into p, as
- * traj.c's runs do. */
-static void sample(TrajPoint *p, const Surface *s, const OptimConfig *cfg, double x,
-                   double y)
-{
-    Vec2 g = {NAN, NAN};
-    p->x = x;
-    p->y = y;
-    /* grad_eval would make this same call; skipping it saves a tenth of a step */
-    p->loss = cfg->grad == GRAD_ANALYTIC
-                  ? s->fn(s->ctx, x, y, &g)
-                  : grad_eval(s, cfg->grad, cfg->h > 0 ? cfg->h : GRAD_H, NULL, 0, x, y, &g);
-    p->gx = g.x;
-    p->gy = g.y;
 }
 
 /* Returns 1 when a run of cfg on s can take the lean path: the full gradient (no
@@ -116,7 +85,7 @@ static void row_iter(const BasinsJob *j, int row)
         if (j->stop && atomic_load(j->stop)) return;
         traj_begin(&it, j->s, &j->cfg, basins_start(j, col, row));
         TrajStatus st;
-        while ((st = status_of(&it.cur, j->centre)) == TRAJ_RUNNING && it.step < j->steps)
+        while ((st = traj_point_status(&it.cur, j->centre)) == TRAJ_RUNNING && it.step < j->steps)
             if (!traj_next(&it)) break;
         finish(j, &it.cur, st, (int)it.step, &j->cells[(size_t)row * j->grid + col]);
     }
@@ -140,7 +109,7 @@ static void lane_begin(const BasinsJob *j, Lane *l, int col, int row)
     l->v = (Vec2){0, 0};
     l->t = 0;
     l->col = col;
-    sample(&l->q, j->s, &j->cfg, p.x, p.y);
+    traj_sample(&l->q, j->s, &j->cfg, p.x, p.y);
 }
 
 /* One step of gd, momentum or nesterov with the arithmetic of optim.c (the unit
@@ -160,7 +129,7 @@ static void lane_step(const BasinsJob *j, Lane *l)
                 ? (Vec2){-lr * l->v.x, -lr * l->v.y}
                 : (Vec2){-lr * (g.x + mu * l->v.x), -lr * (g.y + mu * l->v.y)};
     }
-    sample(&l->q, j->s, c, l->q.x + d.x, l->q.y + d.y);
+    traj_sample(&l->q, j->s, c, l->q.x + d.x, l->q.y + d.y);
     l->t++;
 }
 
@@ -178,7 +147,7 @@ static void row_lean(const BasinsJob *j, int row)
         for (int k = 0; k < LANES; k++) {
             Lane *l = &lane[k];
             if (l->col < 0) continue;
-            TrajStatus st = status_of(&l->q, j->centre);
+            TrajStatus st = traj_point_status(&l->q, j->centre);
             if (st == TRAJ_RUNNING && l->t < j->steps) {
                 lane_step(j, l);
                 continue;

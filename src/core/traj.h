@@ -81,6 +81,9 @@ int traj_run(Trajectory *t, const Surface *s, const OptimConfig *cfg, Vec2 start
 /* Returns the status of point p (DESIGN section 3): converged, diverged or running. */
 TrajStatus traj_point_status(const TrajPoint *p, Vec2 centre);
 
+/* Evaluates the full cost and gradient (by cfg's gradient mode) at (x, y) into p. */
+void traj_sample(TrajPoint *p, const Surface *s, const OptimConfig *cfg, double x, double y);
+
 /* Returns "converged", "diverged" or "running". */
 const char *traj_status_name(TrajStatus s);
 
