@@ -154,8 +154,10 @@ static void row_lean(const BasinsJob *j, int row)
             }
             finish(j, &l->q, st, l->t, &j->cells[(size_t)row * j->grid + l->col]);
             l->col = -1;
-            if (next < j->grid) lane_begin(j, l, next++, row);
-            else busy--;
+            if (next < j->grid && !(j->stop && atomic_load(j->stop)))
+                lane_begin(j, l, next++, row);
+            else
+                busy--;
         }
 }
 
