@@ -49,7 +49,7 @@ int app_init(App *app, const Surface *s, int w, int h, double dpi, int steps)
     snprintf(app->save_to, sizeof app->save_to, ".");
     snprintf(app->assets, sizeof app->assets, "assets");
     app->pool = malloc(sizeof *app->pool * APP_MAX_PATHS * (size_t)(steps + 1));
-    app->sweep_buf = malloc(sizeof *app->sweep_buf * (size_t)(steps + 1));
+    app->sweep_buf = malloc(sizeof *app->sweep_buf * APP_SWEEP * (APP_SWEEP_STEPS + 1));
     if (!app->pool || !app->sweep_buf) return -1;
     for (int i = 0; i < APP_MAX_PATHS; i++)
         app->paths[i].traj = (Trajectory){app->pool + (size_t)i * (steps + 1), steps + 1, 0,
@@ -652,7 +652,7 @@ static void update_sweep(App *app)
     const Path *p = &app->paths[app->selected];
     OptimConfig cfg = app_path_config(app, p);
     sweep_run(app->surface, &cfg, p->start, view_centre(app->view), CFG_LR_MIN, CFG_LR_MAX,
-              APP_SWEEP, app->steps, app->sweep_buf, 1, app->sweep);
+              APP_SWEEP, APP_SWEEP_STEPS, app->sweep_buf, APP_SWEEP, app->sweep);
     app->sweep_ok = 1;
 }
 

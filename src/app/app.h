@@ -18,7 +18,8 @@
 
 #define APP_MAX_PATHS 256
 
-#define APP_SWEEP 48 /* learning rates in the window's sweep chart */
+#define APP_SWEEP 48         /* learning rates in the window's sweep chart */
+#define APP_SWEEP_STEPS 1000 /* steps each of its runs may take: a frame stays short */
 
 typedef struct {
     Vec2 start;      /* parameters the path starts from */
@@ -119,7 +120,7 @@ typedef struct {
     int sample;               /* the sample the back-propagation chart follows */
     SweepPoint sweep[APP_SWEEP]; /* final cost per learning rate from the selected start */
     int sweep_ok;             /* 0: stale */
-    TrajPoint *sweep_buf;     /* steps + 1 points of scratch for the sweep (owned) */
+    TrajPoint *sweep_buf;     /* APP_SWEEP runs of scratch for the sweep (owned) */
 
     /* animation */
     int playing;              /* nonzero: cursors advance */

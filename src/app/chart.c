@@ -171,7 +171,7 @@ void chart_draw_sweep(const App *app, Canvas *c, Rect r, Text *t)
     if (have) {
         const Path *p = &app->paths[app->selected];
         snprintf(title, sizeof title, str(STR_SWEEP_TITLE, app->lang),
-                 optim_name(p->kind), p->start.x, p->start.y, app->steps);
+                 optim_name(p->kind), p->start.x, p->start.y, APP_SWEEP_STEPS);
     } else {
         snprintf(title, sizeof title, "%s", str(STR_SWEEP_PICK, app->lang));
     }
