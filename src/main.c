@@ -158,8 +158,32 @@ static Text *open_fonts(int lang)
     return t;
 }
 
+/* Options about the window rather than the scene, and whether each takes a value. */
+static const struct {
+    const char *name;
+    int value;
+} window_only[] = {
+    {"--save-to", 1}, {"--size", 1}, {"--lang", 1}, {"--theme", 1},
+    {"--fullscreen", 0}, {"--stats", 0},
+};
+
+/* Returns nonzero when argv (argc words after the program's name) sets nothing of
+ * the scene: such a start reopens the scene left unsaved last time. */
+static int bare_start(int argc, char **argv)
+{
+    for (int i = 0; i < argc; i++) {
+        unsigned k = 0;
+        while (k < sizeof window_only / sizeof window_only[0] &&
+               strcmp(argv[i], window_only[k].name) != 0)
+            k++;
+        if (k == sizeof window_only / sizeof window_only[0]) return 0;
+        i += window_only[k].value;
+    }
+    return 1;
+}
+
 /* Builds the initial state from the options and the scene file, if any. */
-static void setup(App *app, const Options *o, Window *win, Scene *sc)
+static void setup(App *app, const Options *o, Window *win, Scene *sc, int restore)
 {
     Canvas c;
     if (window_canvas(win, &c) != 0) die("out of memory for the window");
@@ -189,6 +213,20 @@ static void setup(App *app, const Options *o, Window *win, Scene *sc)
         app_apply_scene(app, sc);
         app_message(app, 0, str(STR_OPENED, app->lang), o->scene);
     }
+    app_mark_saved(app);
+    if (restore) app_restore(app);
+}
+
+/* Keeps the scene when the window closes with unsaved changes. */
+static void keep_unsaved(App *app)
+{
+    char err[1400], path[1200];
+    int rc = app_autosave(app, err, sizeof err);
+    if (rc < 0)
+        fprintf(stderr, "losscape: the unsaved scene could not be kept: %s\n", err);
+    else if (rc > 0 && app_autosave_path(app, path, sizeof path) == 0)
+        fprintf(stderr, "losscape: the unsaved scene is kept in %s; it reopens on the next "
+                        "start\n", path);
 }
 
 static void loop(App *app, Window *win, Text *t)
@@ -253,10 +291,11 @@ int main(int argc, char **argv)
     if (!win) die("%s", err);
     Text *t = open_fonts(o.lang);
     static App app; /* large: kept off the stack */
-    setup(&app, &o, win, sc);
+    setup(&app, &o, win, sc, bare_start(argc - 1, argv + 1));
     free(sc);
     opts_free(&o);
     loop(&app, win, t);
+    keep_unsaved(&app);
     app_free(&app);
     text_free(t);
     window_free(win);

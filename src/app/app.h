@@ -6,6 +6,8 @@
 #ifndef LOSSCAPE_APP_H
 #define LOSSCAPE_APP_H
 
+#include <stdint.h>
+
 #include "app/layout.h"
 #include "app/overlay.h"
 #include "app/ui.h"
@@ -77,6 +79,7 @@ enum {
 };
 
 #define APP_MAX_FILES 64 /* scene files the chooser lists */
+#define APP_AUTOSAVE "losscape-autosave.scene" /* unsaved work, in the save directory */
 
 typedef struct {
     /* the surface and how it is drawn */
@@ -150,6 +153,9 @@ typedef struct {
     char status[256];         /* the last message */
     int status_bad;           /* nonzero: the message is an error */
     char save_to[1024];       /* where Ctrl+S and F12 write */
+    uint64_t saved_hash;      /* app_scene_hash as last started, opened or saved */
+    uint64_t autosave_hash;   /* what the autosave file holds, as far as known; 0 none */
+    int autosave_ours;        /* nonzero: the state descends from the autosave (reopened) */
     char title[SCENE_MAX_TEXT]; /* the lesson's title and note, from a scene */
     char note[SCENE_MAX_TEXT];
     char title_zh[SCENE_MAX_TEXT]; /* title.zh and note.zh: shown when lang is LANG_ZH */
@@ -223,6 +229,10 @@ int app_set_expr(App *app, const char *text);
 /* Shows catalogue surface s with its default view and colour scale. */
 void app_set_surface(App *app, const Surface *s);
 
+/* Shows view v (ignored when invalid; refused with a message beyond the zoom-out
+ * limit) and re-lays out the plot for its aspect ratio. */
+void app_set_view(App *app, View v);
+
 /* Sets the learning rate (clamped to the slider's range) and recomputes. */
 void app_set_lr(App *app, double lr);
 
@@ -233,6 +243,33 @@ int app_save_scene(App *app);
 /* Opens the scene file at path (a dropped file, the chooser's pick); on failure the
  * current scene is kept and the message names the file and line. Returns 0 or -1. */
 int app_open_scene(App *app, const char *path);
+
+/* Returns a hash of the scene text of the current state (app_scene, formatted):
+ * two states save the same file exactly when their hashes agree (barring a
+ * 64-bit collision). */
+uint64_t app_scene_hash(const App *app);
+
+/* Takes the current state as saved: closing now loses nothing. */
+void app_mark_saved(App *app);
+
+/* Returns nonzero when the state differs from the one last started, opened or
+ * saved. */
+int app_unsaved(const App *app);
+
+/* Writes SAVE_TO/APP_AUTOSAVE into out (size n); returns 0, or -1 when it does not
+ * fit. */
+int app_autosave_path(const App *app, char *out, int n);
+
+/* Keeps unsaved work when the window closes: with unsaved changes, writes the scene
+ * to the autosave file (atomically) and returns 1; with none, returns 0 and leaves
+ * any autosave file alone. Returns -1 with a one-line reason in err (size n) when
+ * the file cannot be written. */
+int app_autosave(App *app, char *err, int n);
+
+/* Reopens the autosave file when there is one: returns 1 (the status line says so;
+ * the state counts as unsaved until Ctrl+S), 0 when there is none, -1 when it
+ * cannot be read (the message says why; the file and the current state are kept). */
+int app_restore(App *app);
 
 /* Writes every path as CSV in the trace format to SAVE_TO/losscape-STAMP.csv,
  * through a temporary file; returns 0 or -1 (the status line says which). */

@@ -1,0 +1,80 @@
+#!/bin/sh
+# End-to-end test of "nothing lost" (issue 7) in the real window under Xvfb: a start
+# clicked and the window closed with Ctrl+Q leaves the autosave file; the next bare
+# start reopens it, Ctrl+S saves it and removes the autosave, and closing with
+# nothing unsaved writes none. Prints "ok NAME" / "not ok NAME" (details as "# ").
+cd "$(dirname "$0")/../.." || exit 1
+BIN=build/losscape
+
+if [ "${LOSSCAPE_E2E_INNER:-}" != 1 ]; then
+    for try in 1 2 3; do
+        out=$(LOSSCAPE_E2E_INNER=1 timeout -k 5 60 \
+            xvfb-run -a -s "-screen 0 1280x800x24" sh "$0" 2>&1)
+        rc=$?
+        case "$out" in *"ok autosave-started"*) break ;; esac
+        sleep "$try"
+    done
+    printf '%s\n' "$out" | grep -E '^(ok|not ok|#) '
+    exit "$rc"
+fi
+
+T=$(mktemp -d "${TMPDIR:-/tmp}/losscape-autosave.XXXXXX") || exit 1
+APP=""
+trap '[ -n "$APP" ] && kill "$APP" 2>/dev/null; rm -rf "$T"' EXIT
+ok() { echo "ok $1"; }
+no() { echo "not ok $1"; shift; for d in "$@"; do echo "# $d"; done; }
+AUTO="$T/save/losscape-autosave.scene"
+
+# start: the window, bare, saving into $T/save; status 1 when it does not appear
+start() {
+    "$BIN" --save-to "$T/save" --size 1280x800 --lang en >"$T/log" 2>&1 &
+    APP=$!
+    xdotool search --sync --onlyvisible --pid "$APP" >/dev/null 2>&1 || return 1
+    sleep 0.5
+}
+# quit: Ctrl+Q and wait up to 5 s for the process to end; status 1 if it does not
+quit() {
+    xdotool key ctrl+q
+    for i in $(seq 25); do
+        kill -0 "$APP" 2>/dev/null || { wait "$APP"; APP=""; return 0; }
+        sleep 0.2
+    done
+    return 1
+}
+
+mkdir -p "$T/save"
+start || { no autosave-started; exit 1; }
+ok autosave-started
+L=$("$BIN" layout --size 1280x800)
+px=$(printf '%s' "$L" | sed 's/.*"canvas":{"x":\([0-9]*\),"y":\([0-9]*\),"w":\([0-9]*\),"h":\([0-9]*\).*/\1 \2 \3 \4/')
+set -- $px
+cx=$(($1 + $3 / 3)) cy=$(($2 + $4 / 3))
+xdotool mousemove "$cx" "$cy" click 1
+sleep 0.3
+quit || no autosave-quit "Ctrl+Q did not end the window"
+if [ -f "$AUTO" ] && grep -q '^start = ' "$AUTO" && grep -q 'kept in' "$T/log"; then
+    ok autosave-written-on-close
+else
+    no autosave-written-on-close "autosave: $(ls "$T/save")" "log: $(cat "$T/log")"
+fi
+clicked=$(grep '^start = ' "$AUTO" 2>/dev/null)
+
+start || no autosave-restart
+xdotool key ctrl+s
+saved=""
+for i in $(seq 25); do
+    saved=$(ls "$T"/save/losscape-2*.scene 2>/dev/null | head -1)
+    [ -n "$saved" ] && break
+    sleep 0.2
+done
+if [ -n "$saved" ] && [ -n "$clicked" ] && grep -qx "$clicked" "$saved" && [ ! -f "$AUTO" ]; then
+    ok autosave-reopened-and-saved
+else
+    no autosave-reopened-and-saved "saved: $saved" "clicked: $clicked" "dir: $(ls "$T/save")"
+fi
+quit || no autosave-quit-2 "Ctrl+Q did not end the window"
+if [ ! -f "$AUTO" ] && ! grep -q 'kept in' "$T/log"; then
+    ok autosave-none-when-saved
+else
+    no autosave-none-when-saved "dir: $(ls "$T/save")" "log: $(cat "$T/log")"
+fi
