@@ -13,6 +13,7 @@
 
 #include "app/app.h"
 #include "app/strings.h"
+#include "app/theme.h"
 #include "cli/cli.h"
 #include "cli/opts.h"
 #include "core/data.h"
@@ -52,7 +53,7 @@ static const struct {
     {SDLK_e, APP_KEY_E},           {SDLK_o, APP_KEY_O},
     {SDLK_UP, APP_KEY_UP},         {SDLK_DOWN, APP_KEY_DOWN},
     {SDLK_b, APP_KEY_B},           {SDLK_3, APP_KEY_3},
-    {SDLK_l, APP_KEY_L},
+    {SDLK_l, APP_KEY_L},           {SDLK_t, APP_KEY_T},
 };
 
 /* Returns APP_MOD_* of SDL modifiers m. */
@@ -190,6 +191,7 @@ static void setup(App *app, const Options *o, Window *win, Scene *sc, int restor
     app->lang = o->lang;
     if (app_init(app, o->surface, c.w, c.h, window_scale(win), CFG_WINDOW_STEPS) != 0)
         die("out of memory for the paths");
+    app->pal = theme_get(o->theme);
     if (o->expr) app_set_expr(app, expr_text(o->expr));
     if (o->has_view) app->view = o->view;
     app->optim = o->optim;

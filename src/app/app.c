@@ -41,6 +41,7 @@ int app_init(App *app, const Surface *s, int w, int h, double dpi, int steps)
     app->cam3d = surf3d_camera_default();
     app->chart = s->nsamples ? APP_CHART_MODEL : APP_CHART_NONE; /* show the data */
     app->text_scale = 1;
+    app->pal = theme_get(THEME_LIGHT);
     snprintf(app->save_to, sizeof app->save_to, ".");
     snprintf(app->assets, sizeof app->assets, "assets");
     app->pool = malloc(sizeof *app->pool * APP_MAX_PATHS * (size_t)(steps + 1));
@@ -85,7 +86,7 @@ void app_relayout(App *app)
                    app->optim.schedule, app->surface->nsamples,
                    app->chart != APP_CHART_NONE};
     app->layout = layout_compute(&in);
-    app->style.scale = ui_scale(app);
+    app->style.scale = ui_scale(app) * app->pal->weight;
     app->dirty = 1;
 }
 
@@ -501,7 +502,7 @@ void app_draw(App *app, Canvas *c, Text *t)
         lp[i] = labels[i];
     }
     Figure fig = {app->surface, app->view, &app->style, &app->cache, pp, app->npaths, lp,
-                  ui_scale(app), app->lang};
+                  ui_scale(app), app->lang, app->pal};
     int rc = app->view3d ? figure3d_draw(c, app->layout.canvas, t, &fig, app->cam3d)
                          : figure_draw(c, app->layout.canvas, t, &fig);
     if (rc != 0)

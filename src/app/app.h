@@ -10,6 +10,7 @@
 
 #include "app/layout.h"
 #include "app/overlay.h"
+#include "app/theme.h"
 #include "app/ui.h"
 #include "core/surf3d.h"
 #include "core/expr.h"
@@ -56,7 +57,7 @@ typedef enum {
     APP_KEY_S, APP_KEY_F12, APP_KEY_F11, APP_KEY_ESCAPE, APP_KEY_Q,
     APP_KEY_EQUALS, APP_KEY_MINUS, APP_KEY_BACKSPACE, APP_KEY_DELETE, APP_KEY_LEFT,
     APP_KEY_END, APP_KEY_RETURN, APP_KEY_E, APP_KEY_O, APP_KEY_UP, APP_KEY_DOWN,
-    APP_KEY_B, APP_KEY_3, APP_KEY_L
+    APP_KEY_B, APP_KEY_3, APP_KEY_L, APP_KEY_T
 } AppKey;
 
 typedef struct {
@@ -161,6 +162,7 @@ typedef struct {
     char title_zh[SCENE_MAX_TEXT]; /* title.zh and note.zh: shown when lang is LANG_ZH */
     char note_zh[SCENE_MAX_TEXT];
     int lang;                 /* LANG_EN or LANG_ZH (app/strings.h); L toggles it */
+    const Theme *pal;         /* the colour theme (app/theme.h); T toggles it */
     unsigned requests;        /* APP_REQ_* for main.c */
     int dirty;                /* nonzero: redraw */
 } App;

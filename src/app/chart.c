@@ -19,6 +19,7 @@ typedef struct {
     double y0, y1; /* data range (log10 values when logy) */
     int logx, logy;
     double s;      /* scale */
+    const Theme *pal; /* colours */
 } Axes;
 
 static int px(double s, double v) { return (int)lround(v * s); }
@@ -35,6 +36,7 @@ static Vec2 to_px(const Axes *a, double x, double y)
 /* Draws one axis's ticks: along x (vertical = 0) or y; log axes tick powers of ten. */
 static void ticks(Canvas *c, Text *t, const Axes *a, int vertical)
 {
+    const Theme *pal = a->pal;
     double lo = vertical ? a->y0 : a->x0, hi = vertical ? a->y1 : a->x1, v[MAX_TICKS], step;
     int logv = vertical ? a->logy : a->logx;
     int room = vertical ? a->r.h / px(a->s, 40) : a->r.w / px(a->s, 70);
@@ -52,38 +54,38 @@ static void ticks(Canvas *c, Text *t, const Axes *a, int vertical)
                           : to_px(a, d, a->logy ? pow(10, a->y0) : a->y0);
         int w = text_width(t, buf, fs, 0);
         if (vertical) {
-            canvas_fill_rect(c, (Rect){a->r.x, (int)p.y, a->r.w, 1}, (Color){0, 0, 0, 25});
-            text_draw(t, c, a->r.x - w - px(a->s, 6), (int)p.y - th / 2, buf, fs, 0, THEME_INK);
+            canvas_fill_rect(c, (Rect){a->r.x, (int)p.y, a->r.w, 1}, theme_alpha(pal->ink, 25));
+            text_draw(t, c, a->r.x - w - px(a->s, 6), (int)p.y - th / 2, buf, fs, 0, pal->ink);
         } else {
-            canvas_fill_rect(c, (Rect){(int)p.x, a->r.y, 1, a->r.h}, (Color){0, 0, 0, 25});
+            canvas_fill_rect(c, (Rect){(int)p.x, a->r.y, 1, a->r.h}, theme_alpha(pal->ink, 25));
             text_draw(t, c, (int)p.x - w / 2, a->r.y + a->r.h + px(a->s, 4), buf, fs, 0,
-                      THEME_INK);
+                      pal->ink);
         }
     }
 }
 
 /* Sets up the axes for data ranges [x0,x1] x [y0,y1] inside r, with room for
  * ticks and a title line; draws the frame, ticks, title and axis names. */
-static Axes axes(Canvas *c, Text *t, Rect r, double s, double x0, double x1, int logx,
+static Axes axes(Canvas *c, Text *t, const Theme *pal, Rect r, double s, double x0, double x1, int logx,
                  double y0, double y1, int logy, const char *title, const char *xname)
 {
     Axes a = {{r.x + px(s, 64), r.y + px(s, 30), r.w / 2 - px(s, 64),
                r.h - px(s, 30) - px(s, 40)},
               logx ? log10(x0) : x0, logx ? log10(x1) : x1,
-              logy ? log10(y0) : y0, logy ? log10(y1) : y1, logx, logy, s};
+              logy ? log10(y0) : y0, logy ? log10(y1) : y1, logx, logy, s, pal};
     if (!(a.x1 > a.x0)) a.x1 = a.x0 + 1;
     if (!(a.y1 > a.y0)) a.y1 = a.y0 + 1, a.y0 -= 1;
     /* equal ranges are drawn square, so one unit of x is one unit of y */
     if (!logx && !logy && x1 - x0 == y1 - y0 && a.r.w > a.r.h) a.r.w = a.r.h;
-    canvas_fill_rect(c, r, THEME_BG);
-    canvas_fill_rect(c, (Rect){r.x, r.y, r.w, 1}, THEME_LINE);
-    text_draw(t, c, a.r.x, r.y + px(s, 6), title, px(s, THEME_TEXT), 1, THEME_INK);
+    canvas_fill_rect(c, r, pal->bg);
+    canvas_fill_rect(c, (Rect){r.x, r.y, r.w, 1}, pal->line);
+    text_draw(t, c, a.r.x, r.y + px(s, 6), title, px(s, THEME_TEXT), 1, pal->ink);
     ticks(c, t, &a, 0);
     ticks(c, t, &a, 1);
-    canvas_stroke_rect(c, (Rect){a.r.x - 1, a.r.y - 1, a.r.w + 2, a.r.h + 2}, 1, THEME_INK);
+    canvas_stroke_rect(c, (Rect){a.r.x - 1, a.r.y - 1, a.r.w + 2, a.r.h + 2}, 1, pal->ink);
     int fs = px(s, THEME_SMALL);
     text_draw(t, c, a.r.x + a.r.w - text_width(t, xname, fs, 1),
-              a.r.y + a.r.h + px(s, 20), xname, fs, 1, THEME_INK);
+              a.r.y + a.r.h + px(s, 20), xname, fs, 1, pal->ink);
     return a;
 }
 
@@ -102,6 +104,7 @@ static void legend_line(const App *app, const Path *p, char *buf, int n)
 
 void chart_draw_loss(const App *app, Canvas *c, Rect r, Text *t)
 {
+    const Theme *pal = app->pal;
     double s = app->dpi * app->text_scale, lo = INFINITY, hi = -INFINITY;
     int xmax = 10;
     for (int i = 0; i < app->npaths; i++) {
@@ -115,7 +118,7 @@ void chart_draw_loss(const App *app, Canvas *c, Rect r, Text *t)
     }
     if (!(lo <= hi)) lo = 0, hi = 1;
     int logy = lo > 0 && hi / lo > 100;
-    Axes a = axes(c, t, r, s, 0, xmax, 0, lo, hi, logy,
+    Axes a = axes(c, t, app->pal, r, s, 0, xmax, 0, lo, hi, logy,
                   str(logy ? STR_COST_PER_ITER_LOG : STR_COST_PER_ITER, app->lang),
                   str(STR_ITERATION, app->lang));
     Rect old = canvas_set_clip(c, a.r);
@@ -143,15 +146,15 @@ void chart_draw_loss(const App *app, Canvas *c, Rect r, Text *t)
         canvas_fill_rect(c, (Rect){x, y + lh / 2 - px(s, 2), px(s, 16), px(s, 4)},
                          plot_path_color(p->color));
         legend_line(app, p, buf, sizeof buf);
-        text_draw(t, c, x + px(s, 22), y, buf, fs, i == app->selected, THEME_INK);
+        text_draw(t, c, x + px(s, 22), y, buf, fs, i == app->selected, pal->ink);
         y += lh;
     }
     if (shown < app->npaths) {
         snprintf(buf, sizeof buf, str(STR_AND_N_MORE, app->lang), app->npaths - shown);
-        text_draw(t, c, x + px(s, 22), y, buf, fs, 0, THEME_MUTED);
+        text_draw(t, c, x + px(s, 22), y, buf, fs, 0, pal->muted);
     }
     if (!app->npaths)
-        text_draw(t, c, x, y, str(STR_CLICK_TO_START, app->lang), fs, 0, THEME_MUTED);
+        text_draw(t, c, x, y, str(STR_CLICK_TO_START, app->lang), fs, 0, pal->muted);
     canvas_set_clip(c, old);
 }
 
@@ -159,6 +162,7 @@ void chart_draw_loss(const App *app, Canvas *c, Rect r, Text *t)
 
 void chart_draw_sweep(const App *app, Canvas *c, Rect r, Text *t)
 {
+    const Theme *pal = app->pal;
     double s = app->dpi * app->text_scale, lo = INFINITY, hi = -INFINITY;
     char title[160];
     const SweepPoint *sw = app->sweep;
@@ -175,36 +179,36 @@ void chart_draw_sweep(const App *app, Canvas *c, Rect r, Text *t)
     } else {
         snprintf(title, sizeof title, "%s", str(STR_SWEEP_PICK, app->lang));
     }
-    Axes a = axes(c, t, r, s, CFG_LR_MIN, CFG_LR_MAX, 1, lo, hi, logy, title,
+    Axes a = axes(c, t, app->pal, r, s, CFG_LR_MIN, CFG_LR_MAX, 1, lo, hi, logy, title,
                   str(STR_LEARNING_RATE, app->lang));
     Rect old = canvas_set_clip(c, a.r);
     Vec2 now = to_px(&a, app->optim.lr, 1);
-    canvas_fill_rect(c, (Rect){(int)now.x, a.r.y, px(s, 2), a.r.h}, THEME_ACCENT);
+    canvas_fill_rect(c, (Rect){(int)now.x, a.r.y, px(s, 2), a.r.h}, pal->accent);
     for (int i = 0; have && i < APP_SWEEP; i++) {
         double y = sw[i].status == TRAJ_DIVERGED || !isfinite(sw[i].loss) ? NAN : sw[i].loss;
         Vec2 q = to_px(&a, sw[i].lr, isnan(y) ? 1 : y);
         if (isnan(y)) { /* off the chart: a cross along the top */
-            canvas_cross(c, q.x, a.r.y + px(s, 8), 5 * s, 2 * s, THEME_BAD);
+            canvas_cross(c, q.x, a.r.y + px(s, 8), 5 * s, 2 * s, pal->bad);
             continue;
         }
-        Color col = sw[i].status == TRAJ_CONVERGED ? THEME_GOOD : THEME_MUTED;
+        Color col = sw[i].status == TRAJ_CONVERGED ? pal->good : pal->muted;
         canvas_disc(c, q.x, q.y, 4.5 * s, col);
     }
     canvas_set_clip(c, old);
     int fs = px(s, THEME_SMALL), lh = text_height(t, fs) + px(s, 4);
     int x = a.r.x + a.r.w + px(s, 24), y = a.r.y;
-    canvas_disc(c, x + 6 * s, y + lh / 2.0, 4.5 * s, THEME_GOOD);
-    text_draw(t, c, x + px(s, 18), y, str(STR_LEG_CONVERGED, app->lang), fs, 0, THEME_INK);
-    canvas_disc(c, x + 6 * s, y + lh * 1.5, 4.5 * s, THEME_MUTED);
+    canvas_disc(c, x + 6 * s, y + lh / 2.0, 4.5 * s, pal->good);
+    text_draw(t, c, x + px(s, 18), y, str(STR_LEG_CONVERGED, app->lang), fs, 0, pal->ink);
+    canvas_disc(c, x + 6 * s, y + lh * 1.5, 4.5 * s, pal->muted);
     text_draw(t, c, x + px(s, 18), y + lh, str(STR_LEG_STILL, app->lang), fs, 0,
-              THEME_INK);
-    canvas_cross(c, x + 6 * s, y + lh * 2.5, 5 * s, 2 * s, THEME_BAD);
+              pal->ink);
+    canvas_cross(c, x + 6 * s, y + lh * 2.5, 5 * s, 2 * s, pal->bad);
     text_draw(t, c, x + px(s, 18), y + 2 * lh, str(STR_LEG_DIVERGED, app->lang), fs, 0,
-              THEME_INK);
+              pal->ink);
     canvas_fill_rect(c, (Rect){x + px(s, 5), y + 3 * lh + px(s, 2), px(s, 2), lh - px(s, 4)},
-                     THEME_ACCENT);
+                     pal->accent);
     text_draw(t, c, x + px(s, 18), y + 3 * lh, str(STR_LEG_SLIDER, app->lang), fs, 0,
-              THEME_INK);
+              pal->ink);
 }
 
 /* ---- the data and the model ----------------------------------------------- */
@@ -215,6 +219,7 @@ void chart_draw_sweep(const App *app, Canvas *c, Rect r, Text *t)
 static void model_1d(const App *app, Canvas *c, Text *t, Rect r, const DataSample *d, int n,
                      Vec2 w, const char *title)
 {
+    const Theme *pal = app->pal;
     double s = app->dpi * app->text_scale, x0 = INFINITY, x1 = -INFINITY;
     double y0 = INFINITY, y1 = -INFINITY;
     for (int i = 0; i < n; i++) {
@@ -222,7 +227,7 @@ static void model_1d(const App *app, Canvas *c, Text *t, Rect r, const DataSampl
         y0 = fmin(y0, d[i].y), y1 = fmax(y1, d[i].y);
     }
     double mx = (x1 - x0) * 0.15 + 0.5, my = (y1 - y0) * 0.2 + 0.2;
-    Axes a = axes(c, t, r, s, x0 - mx, x1 + mx, 0, y0 - my, y1 + my, 0, title,
+    Axes a = axes(c, t, app->pal, r, s, x0 - mx, x1 + mx, 0, y0 - my, y1 + my, 0, title,
                   str(STR_INPUT_X, app->lang));
     Rect old = canvas_set_clip(c, a.r);
     Vec2 prev = {NAN, NAN};
@@ -231,12 +236,12 @@ static void model_1d(const App *app, Canvas *c, Text *t, Rect r, const DataSampl
         Vec2 q = to_px(&a, x, data_predict(app->surface, w.x, w.y, x, 0));
         q.y = fmax(fmin(q.y, a.r.y + a.r.h + 50.0), a.r.y - 50.0);
         if (isfinite(prev.x) && isfinite(q.y))
-            canvas_line(c, prev.x, prev.y, q.x, q.y, 2.5 * s, THEME_ACCENT);
+            canvas_line(c, prev.x, prev.y, q.x, q.y, 2.5 * s, pal->accent);
         prev = q;
     }
     for (int i = 0; i < n; i++) {
         Vec2 q = to_px(&a, d[i].x1, d[i].y);
-        canvas_disc(c, q.x, q.y, 5 * s, THEME_INK);
+        canvas_disc(c, q.x, q.y, 5 * s, pal->ink);
         canvas_disc(c, q.x, q.y, 3.5 * s, (Color){240, 160, 40, 255});
     }
     canvas_set_clip(c, old);
@@ -246,6 +251,7 @@ static void model_1d(const App *app, Canvas *c, Text *t, Rect r, const DataSampl
 static void model_2d(const App *app, Canvas *c, Text *t, Rect r, const DataSample *d, int n,
                      Vec2 w, const char *title)
 {
+    const Theme *pal = app->pal;
     double s = app->dpi * app->text_scale, lo = INFINITY, hi = -INFINITY;
     DataInfo info = data_info(app->surface);
     for (int i = 0; i < n; i++) {
@@ -253,7 +259,7 @@ static void model_2d(const App *app, Canvas *c, Text *t, Rect r, const DataSampl
         hi = fmax(hi, fmax(d[i].x1, d[i].x2));
     }
     double m = (hi - lo) * 0.1 + 0.3;
-    Axes a = axes(c, t, r, s, lo - m, hi + m, 0, lo - m, hi + m, 0, title,
+    Axes a = axes(c, t, app->pal, r, s, lo - m, hi + m, 0, lo - m, hi + m, 0, title,
                   str(STR_INPUT_X12, app->lang));
     Color pos = {253, 208, 162, 255}, neg = {190, 210, 240, 255};
     for (int j = 0; j < a.r.h; j += 2)
@@ -263,12 +269,12 @@ static void model_2d(const App *app, Canvas *c, Text *t, Rect r, const DataSampl
             double out = data_predict(app->surface, w.x, w.y, x1, x2);
             canvas_fill_rect(c, (Rect){a.r.x + i, a.r.y + j, 2, 2}, out > info.threshold ? pos : neg);
         }
-    canvas_stroke_rect(c, (Rect){a.r.x - 1, a.r.y - 1, a.r.w + 2, a.r.h + 2}, 1, THEME_INK);
+    canvas_stroke_rect(c, (Rect){a.r.x - 1, a.r.y - 1, a.r.w + 2, a.r.h + 2}, 1, pal->ink);
     Rect old = canvas_set_clip(c, a.r);
     for (int i = 0; i < n; i++) {
         Vec2 q = to_px(&a, d[i].x1, d[i].x2);
         int one = d[i].y > (info.threshold > 0 ? 0.5 : 0);
-        canvas_disc(c, q.x, q.y, 5 * s, THEME_INK);
+        canvas_disc(c, q.x, q.y, 5 * s, pal->ink);
         canvas_disc(c, q.x, q.y, 3.5 * s, one ? (Color){230, 120, 20, 255}
                                                : (Color){40, 90, 200, 255});
     }
@@ -277,17 +283,18 @@ static void model_2d(const App *app, Canvas *c, Text *t, Rect r, const DataSampl
 
 void chart_draw_model(const App *app, Canvas *c, Rect r, Text *t)
 {
+    const Theme *pal = app->pal;
     double s = app->dpi * app->text_scale;
     static DataSample d[MAX_SAMPLES];
     int n = data_samples(app->surface, d, MAX_SAMPLES);
     if (n > MAX_SAMPLES) n = MAX_SAMPLES;
     char title[200];
     if (n == 0) {
-        canvas_fill_rect(c, r, THEME_BG);
-        canvas_fill_rect(c, (Rect){r.x, r.y, r.w, 1}, THEME_LINE);
+        canvas_fill_rect(c, r, pal->bg);
+        canvas_fill_rect(c, (Rect){r.x, r.y, r.w, 1}, pal->line);
         text_draw(t, c, r.x + px(s, 64), r.y + px(s, 10),
                   str(STR_MODEL_ONLY_DATA, app->lang), px(s, THEME_TEXT), 0,
-                  THEME_MUTED);
+                  pal->muted);
         return;
     }
     const char *what;
@@ -316,6 +323,7 @@ static double next_step_along(const App *app, Vec2 d)
 
 void chart_draw_slice(const App *app, Canvas *c, Rect r, Text *t)
 {
+    const Theme *pal = app->pal;
     double s = app->dpi * app->text_scale;
     const char *what;
     Vec2 th = app_focus(app, &what), g;
@@ -333,39 +341,39 @@ void chart_draw_slice(const App *app, Canvas *c, Rect r, Text *t)
     }
     if (!(lo <= hi)) lo = 0, hi = 1;
     snprintf(title, sizeof title, str(STR_SLICE_TITLE, app->lang), what);
-    Axes a = axes(c, t, r, s, -span, span, 0, lo, hi + (hi - lo) * 0.05, 0, title,
+    Axes a = axes(c, t, app->pal, r, s, -span, span, 0, lo, hi + (hi - lo) * 0.05, 0, title,
                   str(STR_SLICE_AXIS, app->lang));
     Rect old = canvas_set_clip(c, a.r);
     /* the first-order prediction C - t |grad C| */
     Vec2 p0 = to_px(&a, -span, f0 + span * gn), p1 = to_px(&a, span, f0 - span * gn);
-    canvas_line(c, p0.x, p0.y, p1.x, p1.y, 1.5 * s, THEME_MUTED);
+    canvas_line(c, p0.x, p0.y, p1.x, p1.y, 1.5 * s, pal->muted);
     for (int i = 1; i < N; i++) {
         Vec2 q0 = to_px(&a, tv[i - 1], fv[i - 1]), q1 = to_px(&a, tv[i], fv[i]);
         if (isfinite(q0.y) && isfinite(q1.y))
-            canvas_line(c, q0.x, q0.y, q1.x, q1.y, 2.5 * s, THEME_ACCENT);
+            canvas_line(c, q0.x, q0.y, q1.x, q1.y, 2.5 * s, pal->accent);
     }
     Vec2 here = to_px(&a, 0, f0);
-    canvas_disc(c, here.x, here.y, 5 * s, THEME_INK);
+    canvas_disc(c, here.x, here.y, 5 * s, pal->ink);
     if (isfinite(land)) {
         const Path *p = &app->paths[app->selected];
         double fl = surface_eval(app->surface, th.x + land * d.x, th.y + land * d.y, NULL);
         Vec2 q = to_px(&a, land, fl);
-        canvas_disc(c, q.x, q.y, 6.5 * s, THEME_INK);
+        canvas_disc(c, q.x, q.y, 6.5 * s, pal->ink);
         canvas_disc(c, q.x, q.y, 5 * s, plot_path_color(p->color));
     }
     canvas_set_clip(c, old);
     int fs = px(s, THEME_SMALL), lh = text_height(t, fs) + px(s, 4);
     int x = a.r.x + a.r.w + px(s, 24), y = a.r.y;
     char buf[160];
-    canvas_fill_rect(c, (Rect){x, y + lh / 2 - 1, px(s, 18), px(s, 3)}, THEME_ACCENT);
-    text_draw(t, c, x + px(s, 24), y, str(STR_SLICE_COST, app->lang), fs, 0, THEME_INK);
-    canvas_fill_rect(c, (Rect){x, y + lh + lh / 2 - 1, px(s, 18), px(s, 2)}, THEME_MUTED);
+    canvas_fill_rect(c, (Rect){x, y + lh / 2 - 1, px(s, 18), px(s, 3)}, pal->accent);
+    text_draw(t, c, x + px(s, 24), y, str(STR_SLICE_COST, app->lang), fs, 0, pal->ink);
+    canvas_fill_rect(c, (Rect){x, y + lh + lh / 2 - 1, px(s, 18), px(s, 2)}, pal->muted);
     text_draw(t, c, x + px(s, 24), y + lh, str(STR_SLICE_FIRST, app->lang), fs, 0,
-              THEME_INK);
+              pal->ink);
     snprintf(buf, sizeof buf, str(STR_SLICE_GRAD, app->lang), gn, f0);
-    text_draw(t, c, x, y + 2 * lh, buf, fs, 0, THEME_INK);
+    text_draw(t, c, x, y + 2 * lh, buf, fs, 0, pal->ink);
     if (isfinite(land)) {
         snprintf(buf, sizeof buf, str(STR_SLICE_LANDS, app->lang), land);
-        text_draw(t, c, x, y + 3 * lh, buf, fs, 0, THEME_INK);
+        text_draw(t, c, x, y + 3 * lh, buf, fs, 0, pal->ink);
     }
 }

@@ -84,21 +84,22 @@ int chooser_press(App *app, double x, double y)
 
 void chooser_draw(App *app, Canvas *c, Text *t)
 {
+    const Theme *pal = app->pal;
     if (!app->chooser) return;
     double s = app->dpi * app->text_scale;
     int rowh, fs = (int)lround(THEME_TEXT * s);
     Rect b = box(app, &rowh);
     canvas_fill_rect(c, (Rect){0, 0, app->w, app->h}, (Color){0, 0, 0, 110});
-    canvas_fill_rect(c, b, THEME_BG);
-    canvas_stroke_rect(c, b, 2, THEME_ACCENT);
+    canvas_fill_rect(c, b, pal->bg);
+    canvas_stroke_rect(c, b, 2, pal->accent);
     Rect old = canvas_set_clip(c, b);
     int x = b.x + (int)lround(16 * s), th = text_height(t, fs);
     text_draw(t, c, x, b.y + (rowh - th) / 2, str(STR_CHOOSER_HEAD, app->lang),
-              fs, 1, THEME_INK);
+              fs, 1, pal->ink);
     for (int i = 0; i < app->nfiles; i++) {
         Rect r = {b.x + 2, b.y + (i + 1) * rowh, b.w - 4, rowh};
-        if (ui_inside(r, app->mouse.x, app->mouse.y)) canvas_fill_rect(c, r, THEME_HOVER);
-        text_draw(t, c, x, r.y + (rowh - th) / 2, app->titles[i], fs, 0, THEME_INK);
+        if (ui_inside(r, app->mouse.x, app->mouse.y)) canvas_fill_rect(c, r, pal->hover);
+        text_draw(t, c, x, r.y + (rowh - th) / 2, app->titles[i], fs, 0, pal->ink);
     }
     canvas_set_clip(c, old);
 }

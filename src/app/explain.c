@@ -140,6 +140,7 @@ static int momentum_kind(OptimKind k) { return k == OPTIM_MOMENTUM || k == OPTIM
 
 static void arrows(const App *app, Canvas *c, const Path *p, int k, double s)
 {
+    const Theme *pal = app->pal;
     OptimConfig cfg = app_path_config(app, p);
     OptimDetail d;
     TrajPoint at;
@@ -152,7 +153,7 @@ static void arrows(const App *app, Canvas *c, const Path *p, int k, double s)
         for (int i = 0; i < 4; i++) {
             Vec2 q = view_to_px(app->view, r, d.probe[i]);
             canvas_ring(c, q.x, q.y, 6 * s, 4 * s, halo);
-            canvas_ring(c, q.x, q.y, 6 * s, 2 * s, i == d.chosen ? THEME_GOOD : red);
+            canvas_ring(c, q.x, q.y, 6 * s, 2 * s, i == d.chosen ? pal->good : red);
         }
     } else {
         Vec2 g = view_to_px(app->view, r, (Vec2){at.x - d.lr * d.g.x, at.y - d.lr * d.g.y});
@@ -172,6 +173,7 @@ static void arrows(const App *app, Canvas *c, const Path *p, int k, double s)
 
 void explain_draw(const App *app, Canvas *c, Text *t)
 {
+    const Theme *pal = app->pal;
     if (app->playing || app->selected < 0 || app->selected >= app->npaths) return;
     const Path *p = &app->paths[app->selected];
     int k = explained_step(p);
@@ -192,11 +194,11 @@ void explain_draw(const App *app, Canvas *c, Text *t)
     box.x = right ? r.x + r.w - box.w - (int)(6 * s) : r.x + (int)(6 * s);
     box.y = bottom ? r.y + r.h - box.h - (int)(6 * s) : r.y + (int)(6 * s);
     Rect old = canvas_set_clip(c, app->layout.canvas);
-    canvas_fill_rect(c, box, (Color){255, 255, 255, 225});
-    canvas_stroke_rect(c, box, 1, THEME_LINE);
+    canvas_fill_rect(c, box, theme_alpha(pal->bg, 225));
+    canvas_stroke_rect(c, box, 1, pal->line);
     int x = box.x + (int)(8 * s), y = box.y + (int)(6 * s);
     for (int i = 0; i < n; i++, y += lh)
-        text_draw(t, c, x, y, lines[i], fs, i == 0, THEME_INK);
+        text_draw(t, c, x, y, lines[i], fs, i == 0, pal->ink);
     y += (int)(4 * s);
     const char *what[3] = {str(STR_PLAIN_STEP, app->lang), str(STR_VELOCITY_PUSH, app->lang),
                            str(STR_STEP_TAKEN, app->lang)};
@@ -208,7 +210,7 @@ void explain_draw(const App *app, Canvas *c, Text *t)
         canvas_fill_rect(c, (Rect){x + 1, y + lh / 2 - (int)(2 * s), (int)(18 * s) - 2,
                                    (int)(4 * s)},
                          col[i]);
-        text_draw(t, c, x + (int)(24 * s), y, what[i], fs, 0, THEME_INK);
+        text_draw(t, c, x + (int)(24 * s), y, what[i], fs, 0, pal->ink);
         y += lh;
     }
     canvas_set_clip(c, old);

@@ -43,38 +43,39 @@ Rect figure_plot_rect(Rect area, View v, double s)
 
 static void axes(Canvas *c, Rect p, Text *t, const Figure *f)
 {
+    const Theme *pal = f->pal ? f->pal : theme_get(THEME_LIGHT);
     double s = f->scale, ticks[MAX_TICKS], step;
     int fs = px(s, THEME_SMALL), tl = px(s, 6), th = text_height(t, fs);
     char buf[64];
-    canvas_stroke_rect(c, (Rect){p.x - 1, p.y - 1, p.w + 2, p.h + 2}, 1, THEME_INK);
+    canvas_stroke_rect(c, (Rect){p.x - 1, p.y - 1, p.w + 2, p.h + 2}, 1, pal->ink);
     int n = view_nice_ticks(f->view.x0, f->view.x1, p.w / px(s, 90) + 2, ticks,
                             MAX_TICKS, &step);
     for (int i = 0; i < n; i++) {
         double x = view_to_px(f->view, p, (Vec2){ticks[i], 0}).x;
-        canvas_line(c, x, p.y + p.h + 1, x, p.y + p.h + 1 + tl, 1.2 * s, THEME_INK);
+        canvas_line(c, x, p.y + p.h + 1, x, p.y + p.h + 1 + tl, 1.2 * s, pal->ink);
         view_format_tick(buf, sizeof buf, ticks[i], step);
         int w = text_width(t, buf, fs, 0);
         text_draw(t, c, (int)lround(x) - w / 2, p.y + p.h + tl + px(s, 2), buf, fs, 0,
-                  THEME_INK);
+                  pal->ink);
     }
     n = view_nice_ticks(f->view.y0, f->view.y1, p.h / px(s, 70) + 2, ticks, MAX_TICKS,
                         &step);
     for (int i = 0; i < n; i++) {
         double y = view_to_px(f->view, p, (Vec2){0, ticks[i]}).y;
-        canvas_line(c, p.x - 1 - tl, y, p.x - 1, y, 1.2 * s, THEME_INK);
+        canvas_line(c, p.x - 1 - tl, y, p.x - 1, y, 1.2 * s, pal->ink);
         view_format_tick(buf, sizeof buf, ticks[i], step);
         int w = text_width(t, buf, fs, 0);
         text_draw(t, c, p.x - tl - px(s, 4) - w, (int)lround(y) - th / 2, buf, fs, 0,
-                  THEME_INK);
+                  pal->ink);
     }
     int ls = px(s, THEME_TEXT);
     const char *xl = f->surface->xlabel, *yl = f->surface->ylabel;
     int w = text_width(t, xl, ls, 1);
     text_draw(t, c, p.x + (p.w - w) / 2, p.y + p.h + tl + th + px(s, 6), xl, ls, 1,
-              THEME_INK);
+              pal->ink);
     w = text_width(t, yl, ls, 1);
     text_draw(t, c, p.x - w / 2, p.y - text_height(t, ls) - px(s, 4), yl, ls, 1,
-              THEME_INK);
+              pal->ink);
 }
 
 /* Adds v to ticks[] (n of them) unless it is out of range or nearer than `gap`
@@ -104,6 +105,7 @@ static int log_ticks(ValueScale sc, int barh, int gap, double *ticks)
 
 static void colour_bar(Canvas *c, Rect p, Text *t, const Figure *f)
 {
+    const Theme *pal = f->pal ? f->pal : theme_get(THEME_LIGHT);
     double s = f->scale, ticks[MAX_TICKS], step;
     const PlotCache *pc = f->cache;
     Rect bar = {p.x + p.w + px(s, BAR_GAP), p.y, px(s, BAR_W), p.h};
@@ -111,7 +113,7 @@ static void colour_bar(Canvas *c, Rect p, Text *t, const Figure *f)
         double u = 1.0 - (j + 0.5) / bar.h;
         canvas_fill_rect(c, (Rect){bar.x, bar.y + j, bar.w, 1}, cmap_color(f->style->cmap, u));
     }
-    canvas_stroke_rect(c, (Rect){bar.x - 1, bar.y - 1, bar.w + 2, bar.h + 2}, 1, THEME_INK);
+    canvas_stroke_rect(c, (Rect){bar.x - 1, bar.y - 1, bar.w + 2, bar.h + 2}, 1, pal->ink);
     int fs = px(s, THEME_SMALL), th = text_height(t, fs);
     char buf[64];
     int n = view_nice_ticks(pc->scale.lo, pc->scale.hi, bar.h / px(s, 60) + 2, ticks,
@@ -124,13 +126,13 @@ static void colour_bar(Canvas *c, Rect p, Text *t, const Figure *f)
         double u = view_value_unit(pc->scale, ticks[i]);
         double y = bar.y + (1 - u) * bar.h;
         canvas_line(c, bar.x + bar.w + 1, y, bar.x + bar.w + 1 + px(s, 5), y, 1.2 * s,
-                    THEME_INK);
+                    pal->ink);
         if (step > 0)
             view_format_tick(buf, sizeof buf, ticks[i], step);
         else
             snprintf(buf, sizeof buf, "%g", ticks[i]);
         text_draw(t, c, bar.x + bar.w + px(s, 8), (int)lround(y) - th / 2, buf, fs, 0,
-                  THEME_INK);
+                  pal->ink);
     }
 }
 
@@ -180,6 +182,7 @@ static Vec2 label_anchor(const Figure *f, Rect p, const PlotPath *pp)
  * label that counts them, so ten starts in one minimum do not pile up ten boxes. */
 static void path_labels(Canvas *c, Rect p, Text *t, const Figure *f)
 {
+    const Theme *pal = f->pal ? f->pal : theme_get(THEME_LIGHT);
     int fs = px(f->scale, THEME_SMALL), pad = px(f->scale, 3), n = 0;
     Rect placed[MAX_LABELS];
     Vec2 at[MAX_LABELS];
@@ -211,21 +214,22 @@ static void path_labels(Canvas *c, Rect p, Text *t, const Figure *f)
         int w = text_width(t, buf, fs, 0), h = text_height(t, fs);
         Rect box = place_label(p, at[i], w + 2 * pad, h + 2, px(f->scale, 12), placed, n);
         placed[n++] = box;
-        canvas_fill_rect(c, box, (Color){255, 255, 255, 215});
-        text_draw(t, c, box.x + pad, box.y + 1, buf, fs, 0, THEME_INK);
+        canvas_fill_rect(c, box, theme_alpha(pal->bg, 215));
+        text_draw(t, c, box.x + pad, box.y + 1, buf, fs, 0, pal->ink);
     }
     canvas_set_clip(c, old);
 }
 
 int figure_draw(Canvas *c, Rect area, Text *t, const Figure *f)
 {
+    const Theme *pal = f->pal ? f->pal : theme_get(THEME_LIGHT);
     double s = f->scale;
     Rect old = canvas_set_clip(c, area);
-    canvas_fill_rect(c, area, THEME_BG);
+    canvas_fill_rect(c, area, pal->bg);
     Rect p = figure_plot_rect(area, f->view, s);
     int rc = plot_update(f->cache, f->surface, f->view, p.w, p.h, f->style);
     int ts = px(s, THEME_TITLE);
-    text_draw(t, c, p.x, area.y + px(s, 8), f->surface->formula, ts, 1, THEME_INK);
+    text_draw(t, c, p.x, area.y + px(s, 8), f->surface->formula, ts, 1, pal->ink);
     if (rc == 0) {
         plot_draw_surface(c, p, f->cache, f->style);
         plot_draw_paths(c, p, f->view, f->paths, f->npaths, s);

@@ -5,6 +5,7 @@
 #define LOSSCAPE_FIGURE_H
 
 #include "core/plot.h"
+#include "app/theme.h"
 #include "gfx/text.h"
 
 typedef struct {
@@ -17,6 +18,7 @@ typedef struct {
     const char *const *labels; /* per path, a short status drawn at its end; may be NULL */
     double scale;             /* sizes multiply by this */
     int lang;                 /* LANG_EN (0) or LANG_ZH: the words of the labels */
+    const Theme *pal;         /* colours; NULL: the light theme */
 } Figure;
 
 /* Returns the plot rectangle inside `area`: the margins for title, ticks and the

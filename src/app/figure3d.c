@@ -39,17 +39,18 @@ static Vec2 outward(Vec2 c, Vec2 m)
     return len > 0 ? (Vec2){dx / len, dy / len} : (Vec2){0, 1};
 }
 
-/* Draws text s centred on pixel point p. */
-static void centred(Canvas *c, Text *t, Vec2 p, const char *s, int size, int bold)
+/* Draws text s centred on pixel point p in colour col. */
+static void centred(Canvas *c, Text *t, Vec2 p, const char *s, int size, int bold, Color col)
 {
     int w = text_width(t, s, size, bold), h = text_height(t, size);
     text_draw(t, c, (int)lround(p.x - w / 2.0), (int)lround(p.y - h / 2.0), s, size, bold,
-              THEME_INK);
+              col);
 }
 
 /* Draws ticks with values and the parameter's name along edge e of the floor. */
 static void edge_axis(Canvas *c, Rect r, Text *t, const Figure *f, Camera3d cam, Edge e)
 {
+    const Theme *pal = f->pal ? f->pal : theme_get(THEME_LIGHT);
     double s = f->scale, ticks[MAX_TICKS], step;
     View v = f->view;
     Vec2 centre = surf3d_project_floor(r, v, cam, (v.x0 + v.x1) / 2, (v.y0 + v.y1) / 2);
@@ -63,14 +64,14 @@ static void edge_axis(Canvas *c, Rect r, Text *t, const Figure *f, Camera3d cam,
     for (int i = 0; i < n; i++) {
         double x = e.along_x ? ticks[i] : e.a.x, y = e.along_x ? e.a.y : ticks[i];
         Vec2 q = surf3d_project_floor(r, v, cam, x, y);
-        canvas_line(c, q.x, q.y, q.x + d.x * tl, q.y + d.y * tl, 1.2 * s, THEME_INK);
+        canvas_line(c, q.x, q.y, q.x + d.x * tl, q.y + d.y * tl, 1.2 * s, pal->ink);
         view_format_tick(buf, sizeof buf, ticks[i], step);
         double off = tl + px(s, 4) + 0.5 * (fabs(d.x) * text_width(t, buf, fs, 0) + th);
-        centred(c, t, (Vec2){q.x + d.x * off, q.y + d.y * off}, buf, fs, 0);
+        centred(c, t, (Vec2){q.x + d.x * off, q.y + d.y * off}, buf, fs, 0, pal->ink);
     }
     int ls = px(s, THEME_TEXT);
     double off = tl + px(s, 8) + 2.2 * th;
-    centred(c, t, (Vec2){mid.x + d.x * off, mid.y + d.y * off}, e.name, ls, 1);
+    centred(c, t, (Vec2){mid.x + d.x * off, mid.y + d.y * off}, e.name, ls, 1, pal->ink);
 }
 
 /* Labels the x edge and the y edge of the floor nearer the viewer (lower on screen). */
@@ -92,13 +93,14 @@ static void floor_axes(Canvas *c, Rect r, Text *t, const Figure *f, Camera3d cam
 
 int figure3d_draw(Canvas *c, Rect area, Text *t, const Figure *f, Camera3d cam)
 {
+    const Theme *pal = f->pal ? f->pal : theme_get(THEME_LIGHT);
     double s = f->scale;
     Rect old = canvas_set_clip(c, area);
-    canvas_fill_rect(c, area, THEME_BG);
+    canvas_fill_rect(c, area, pal->bg);
     Rect p = figure_plot_rect(area, f->view, s), r = figure3d_view_rect(area, s);
     int rc = plot_update(f->cache, f->surface, f->view, p.w, p.h, f->style);
     text_draw(t, c, p.x, area.y + px(s, 8), f->surface->formula, px(s, THEME_TITLE), 1,
-              THEME_INK);
+              pal->ink);
     if (rc == 0)
         rc = surf3d_draw(c, r, &f->cache->field, f->cache->scale, f->style->cmap, f->paths,
                          f->npaths, cam, s);

@@ -64,6 +64,14 @@ static void toggle_lang(App *app)
     app_relayout(app); /* captions change width */
 }
 
+static void toggle_theme(App *app)
+{
+    app->pal = theme_get(app->pal == theme_get(THEME_LIGHT) ? THEME_CONTRAST : THEME_LIGHT);
+    int hc = app->pal == theme_get(THEME_CONTRAST);
+    app_message(app, 0, "%s", str(hc ? STR_THEME_CONTRAST_SET : STR_THEME_LIGHT_SET, app->lang));
+    app_relayout(app); /* line weights change */
+}
+
 static void home(App *app)
 {
     app->cam3d = surf3d_camera_default();
@@ -133,6 +141,7 @@ static const struct {
     {APP_KEY_3, 0, toggle_3d, "3", STR_HELP_3D},
     {APP_KEY_B, 0, toggle_basins, "B", STR_HELP_BASINS},
     {APP_KEY_L, 0, toggle_lang, "L", STR_HELP_LANG},
+    {APP_KEY_T, 0, toggle_theme, "T", STR_HELP_THEME},
     {APP_KEY_UP, 0, sample_up, "↑ ↓", STR_HELP_SAMPLE},
     {APP_KEY_DOWN, 0, sample_down, NULL, 0},
     {APP_KEY_H, 0, help, "H / F1", STR_HELP_HELP},
@@ -226,6 +235,7 @@ void keys_handle(App *app, AppKey key, int mod)
 
 void keys_draw_help(App *app, Canvas *c, Text *t)
 {
+    const Theme *pal = app->pal;
     double s = app->dpi * app->text_scale;
     int fs = (int)lround(THEME_TEXT * s), lh = text_height(t, fs) + (int)lround(4 * s);
     int rows = NMOUSE + 3;
@@ -233,23 +243,23 @@ void keys_draw_help(App *app, Canvas *c, Text *t)
     int w = (int)lround(560 * s), h = rows * lh + (int)lround(40 * s);
     Rect box = {(app->w - w) / 2, (app->h - h) / 2, w, h};
     canvas_fill_rect(c, (Rect){0, 0, app->w, app->h}, (Color){0, 0, 0, 110});
-    canvas_fill_rect(c, box, THEME_BG);
-    canvas_stroke_rect(c, box, 2, THEME_ACCENT);
+    canvas_fill_rect(c, box, pal->bg);
+    canvas_stroke_rect(c, box, 2, pal->accent);
     int x = box.x + (int)lround(24 * s), x2 = box.x + (int)lround(230 * s);
     int y = box.y + (int)lround(18 * s);
     text_draw(t, c, x, y, str(STR_HELP_TITLE, app->lang), (int)lround(THEME_TITLE * s), 1,
-              THEME_INK);
+              pal->ink);
     y += lh + (int)lround(8 * s);
     for (int i = 0; i < NBIND; i++) {
         if (!bindings[i].keys) continue;
-        text_draw(t, c, x, y, bindings[i].keys, fs, 1, THEME_ACCENT);
-        text_draw(t, c, x2, y, str(bindings[i].what, app->lang), fs, 0, THEME_INK);
+        text_draw(t, c, x, y, bindings[i].keys, fs, 1, pal->accent);
+        text_draw(t, c, x2, y, str(bindings[i].what, app->lang), fs, 0, pal->ink);
         y += lh;
     }
     y += lh / 2;
     for (int i = 0; i < NMOUSE; i++) {
-        text_draw(t, c, x, y, str(mouse_help[i][0], app->lang), fs, 1, THEME_ACCENT);
-        text_draw(t, c, x2, y, str(mouse_help[i][1], app->lang), fs, 0, THEME_INK);
+        text_draw(t, c, x, y, str(mouse_help[i][0], app->lang), fs, 1, pal->accent);
+        text_draw(t, c, x2, y, str(mouse_help[i][1], app->lang), fs, 0, pal->ink);
         y += lh;
     }
 }

@@ -40,76 +40,78 @@ static const Labels *labels_of(const Surface *s)
 static int px(double s, double v) { return (int)lround(v * s); }
 
 /* A node: a framed box with up to two lines, centred at (cx, cy); returns its rect. */
-static Rect node(Canvas *c, Text *t, double s, int cx, int cy, const char *l1, const char *l2,
+static Rect node(Canvas *c, Text *t, const Theme *pal, double s, int cx, int cy, const char *l1, const char *l2,
                  Color frame)
 {
     int fs = px(s, THEME_SMALL), lh = text_height(t, fs);
     int w = (int)fmax(text_width(t, l1, fs, 1), text_width(t, l2, fs, 0)) + px(s, 14);
     Rect r = {cx - w / 2, cy - lh - px(s, 4), w, 2 * lh + px(s, 8)};
-    canvas_fill_rect(c, r, THEME_FACE);
+    canvas_fill_rect(c, r, pal->face);
     canvas_stroke_rect(c, r, 2, frame);
-    text_draw(t, c, r.x + px(s, 7), r.y + px(s, 4), l1, fs, 1, THEME_INK);
-    text_draw(t, c, r.x + px(s, 7), r.y + px(s, 4) + lh, l2, fs, 0, THEME_INK);
+    text_draw(t, c, r.x + px(s, 7), r.y + px(s, 4), l1, fs, 1, pal->ink);
+    text_draw(t, c, r.x + px(s, 7), r.y + px(s, 4) + lh, l2, fs, 0, pal->ink);
     return r;
 }
 
 /* An edge from the right side of a to the left side of b, with its local derivative
  * above it in two lines: the symbol and the value. */
-static void edge(Canvas *c, Text *t, double s, Rect a, Rect b, const char *sym, double v)
+static void edge(Canvas *c, Text *t, const Theme *pal, double s, Rect a, Rect b, const char *sym, double v)
 {
     double x0 = a.x + a.w, y0 = a.y + a.h / 2.0, x1 = b.x, y1 = b.y + b.h / 2.0;
     char val[32];
-    canvas_arrow(c, x0 + 2, y0, x1 - 2, y1, 1.8 * s, 9 * s, THEME_ACCENT);
+    canvas_arrow(c, x0 + 2, y0, x1 - 2, y1, 1.8 * s, 9 * s, pal->accent);
     snprintf(val, sizeof val, "= %.3g", v);
     int fs = px(s, THEME_SMALL), lh = text_height(t, fs), mx = (int)((x0 + x1) / 2);
     text_draw(t, c, mx - text_width(t, sym, fs, 1) / 2, (int)y0 - 2 * lh - px(s, 4), sym, fs, 1,
-              THEME_ACCENT);
+              pal->accent);
     text_draw(t, c, mx - text_width(t, val, fs, 0) / 2, (int)y0 - lh - px(s, 4), val, fs, 0,
-              THEME_ACCENT);
+              pal->accent);
 }
 
 /* The graph of sample i at parameters th: four nodes and three edges. */
 static void graph(const App *app, Canvas *c, Rect r, Text *t, const Labels *L, Vec2 th,
                   const DataBackprop *bp, int i)
 {
+    const Theme *pal = app->pal;
     double s = app->dpi * app->text_scale;
     char l1[96], l2[96], e[192];
     int cy = r.y + r.h * 2 / 5;
     snprintf(l1, sizeof l1, str(STR_SAMPLE, app->lang), i);
     snprintf(l2, sizeof l2, "x = %.3g, y = %.3g", bp->x, bp->y);
-    Rect nx = node(c, t, s, r.x + r.w * 9 / 100, cy, l1, l2, THEME_LINE);
+    Rect nx = node(c, t, app->pal, s, r.x + r.w * 9 / 100, cy, l1, l2, pal->line);
     snprintf(l2, sizeof l2, "= %.4g", bp->z);
-    Rect nz = node(c, t, s, r.x + r.w * 37 / 100, cy, L->z, l2, THEME_LINE);
+    Rect nz = node(c, t, app->pal, s, r.x + r.w * 37 / 100, cy, L->z, l2, pal->line);
     snprintf(l2, sizeof l2, "= %.4g", bp->a);
-    Rect na = node(c, t, s, r.x + r.w * 64 / 100, cy, L->a, l2, THEME_LINE);
+    Rect na = node(c, t, app->pal, s, r.x + r.w * 64 / 100, cy, L->a, l2, pal->line);
     snprintf(l2, sizeof l2, "= %.4g", bp->C);
-    Rect nc = node(c, t, s, r.x + r.w * 89 / 100, cy, "C_i", l2, THEME_LINE);
+    Rect nc = node(c, t, app->pal, s, r.x + r.w * 89 / 100, cy, "C_i", l2, pal->line);
     snprintf(e, sizeof e, "∂z/∂%s", L->w);
-    edge(c, t, s, nx, nz, e, bp->dz_dw);
-    edge(c, t, s, nz, na, "∂a/∂z", bp->da_dz);
-    edge(c, t, s, na, nc, "∂C/∂a", bp->dC_da);
+    edge(c, t, app->pal, s, nx, nz, e, bp->dz_dw);
+    edge(c, t, app->pal, s, nz, na, "∂a/∂z", bp->da_dz);
+    edge(c, t, app->pal, s, na, nc, "∂C/∂a", bp->dC_da);
     int fs = px(s, THEME_SMALL), lh = text_height(t, fs) + px(s, 3);
     int y = nz.y + nz.h + px(s, 12), x = r.x + px(s, 10);
     snprintf(e, sizeof e, "%s;  %s = %.4g, %s = %.4g;  ∂z/∂%s = %.3g", L->cost, L->w, th.x,
              L->b, th.y, L->b, bp->dz_db);
-    text_draw(t, c, x, y, e, fs, 0, THEME_MUTED);
+    text_draw(t, c, x, y, e, fs, 0, pal->muted);
     snprintf(e, sizeof e, "∂C_i/∂%s = ∂C/∂a · ∂a/∂z · ∂z/∂%s = %.3g × %.3g × %.3g = %.4g",
              L->w, L->w, bp->dC_da, bp->da_dz, bp->dz_dw, bp->dC_dw);
-    text_draw(t, c, x, y + lh, e, fs, 1, THEME_INK);
+    text_draw(t, c, x, y + lh, e, fs, 1, pal->ink);
     snprintf(e, sizeof e, str(STR_CHOOSE_SAMPLE, app->lang), L->b, bp->dC_db);
-    text_draw(t, c, x, y + 2 * lh, e, fs, 1, THEME_INK);
+    text_draw(t, c, x, y + 2 * lh, e, fs, 1, pal->ink);
 }
 
 /* The table of every sample's gradient and their mean, right of the graph. */
 static void table(const App *app, Canvas *c, Rect r, Text *t, const Labels *L, Vec2 th)
 {
+    const Theme *pal = app->pal;
     double s = app->dpi * app->text_scale;
     int fs = px(s, THEME_SMALL), lh = text_height(t, fs) + px(s, 1), n = app->surface->nsamples;
     int x = r.x, y = r.y + px(s, 6), shown = 0;
     char buf[128];
     double mw = 0, mb = 0;
     snprintf(buf, sizeof buf, "  i       x       y    ∂C_i/∂%s   ∂C_i/∂%s", L->w, L->b);
-    text_draw(t, c, x, y, buf, fs, 1, THEME_INK);
+    text_draw(t, c, x, y, buf, fs, 1, pal->ink);
     y += lh;
     for (int i = 0; i < n; i++) {
         DataBackprop bp;
@@ -119,29 +121,30 @@ static void table(const App *app, Canvas *c, Rect r, Text *t, const Labels *L, V
         if (y + 4 * lh > r.y + r.h) continue;
         snprintf(buf, sizeof buf, "%3d %7.3g %7.3g %10.4g %10.4g", i, bp.x, bp.y, bp.dC_dw,
                  bp.dC_db);
-        if (i == app->sample) canvas_fill_rect(c, (Rect){x - 2, y, r.w, lh}, THEME_HOVER);
-        text_draw(t, c, x, y, buf, fs, 0, THEME_INK);
+        if (i == app->sample) canvas_fill_rect(c, (Rect){x - 2, y, r.w, lh}, pal->hover);
+        text_draw(t, c, x, y, buf, fs, 0, pal->ink);
         y += lh;
         shown++;
     }
     if (shown < n) {
         snprintf(buf, sizeof buf, str(STR_N_MORE, app->lang), n - shown);
-        text_draw(t, c, x, y, buf, fs, 0, THEME_MUTED);
+        text_draw(t, c, x, y, buf, fs, 0, pal->muted);
         y += lh;
     }
     Vec2 g;
     surface_eval(app->surface, th.x, th.y, &g);
     snprintf(buf, sizeof buf, str(STR_MEAN, app->lang), mw, mb);
-    text_draw(t, c, x, y + px(s, 2), buf, fs, 1, THEME_INK);
+    text_draw(t, c, x, y + px(s, 2), buf, fs, 1, pal->ink);
     snprintf(buf, sizeof buf, str(STR_GRAD_ON_CANVAS, app->lang), g.x, g.y);
-    text_draw(t, c, x, y + px(s, 2) + lh, buf, fs, 1, THEME_INK);
+    text_draw(t, c, x, y + px(s, 2) + lh, buf, fs, 1, pal->ink);
 }
 
 void lecture_draw_backprop(const App *app, Canvas *c, Rect r, Text *t)
 {
+    const Theme *pal = app->pal;
     double s = app->dpi * app->text_scale;
-    canvas_fill_rect(c, r, THEME_BG);
-    canvas_fill_rect(c, (Rect){r.x, r.y, r.w, 1}, THEME_LINE);
+    canvas_fill_rect(c, r, pal->bg);
+    canvas_fill_rect(c, (Rect){r.x, r.y, r.w, 1}, pal->line);
     const Labels *L = labels_of(app->surface);
     const char *what;
     Vec2 th = app_focus(app, &what);
@@ -149,12 +152,12 @@ void lecture_draw_backprop(const App *app, Canvas *c, Rect r, Text *t)
     int i = app->surface->nsamples ? app->sample % app->surface->nsamples : 0;
     if (!L || data_backprop(app->surface, i, th.x, th.y, &bp) != 0) {
         text_draw(t, c, r.x + px(s, 20), r.y + px(s, 12),
-                  str(STR_BACKPROP_ONLY, app->lang), px(s, THEME_TEXT), 0, THEME_MUTED);
+                  str(STR_BACKPROP_ONLY, app->lang), px(s, THEME_TEXT), 0, pal->muted);
         return;
     }
     char title[160];
     snprintf(title, sizeof title, str(STR_BACKPROP_TITLE, app->lang), what);
-    text_draw(t, c, r.x + px(s, 10), r.y + px(s, 6), title, px(s, THEME_TEXT), 1, THEME_INK);
+    text_draw(t, c, r.x + px(s, 10), r.y + px(s, 6), title, px(s, THEME_TEXT), 1, pal->ink);
     Rect g = {r.x, r.y + px(s, 30), r.w * 64 / 100, r.h - px(s, 30)};
     Rect tb = {r.x + r.w * 64 / 100 + px(s, 10), r.y + px(s, 26), r.w * 36 / 100 - px(s, 14),
                r.h - px(s, 26)};

@@ -25,11 +25,12 @@ static void set_surface(App *app, int i)
 /* Draws a row's caption (and its value, right-aligned) in the draw pass. */
 static void caption(App *app, WidgetId id, const char *text, const char *value)
 {
+    const Theme *pal = app->pal;
     Ui *ui = &app->ui;
     Rect r = app->layout.label[id];
-    int w = ui_label(ui, r, text, THEME_TEXT, 1, THEME_INK, 0);
+    int w = ui_label(ui, r, text, THEME_TEXT, 1, pal->ink, 0);
     if (value) ui_label(ui, (Rect){r.x + w, r.y, r.w - w, r.h}, value, THEME_TEXT, 0,
-                        THEME_INK, 1);
+                        pal->ink, 1);
 }
 
 /* Sliders of numbers in [0, 1) that matter close to 1 (mu, alpha, betas, decay):
@@ -260,6 +261,7 @@ static void view_rows(App *app)
  * drawn red with a mark under the column of an error. */
 static void expr_field(App *app)
 {
+    const Theme *pal = app->pal;
     Ui *ui = &app->ui;
     Rect r = app->layout.widget[W_EXPR];
     if (!ui->cv) {
@@ -272,15 +274,15 @@ static void expr_field(App *app)
         return;
     }
     int fs = (int)lround(THEME_TEXT * ui->scale), pad = (int)lround(8 * ui->scale);
-    canvas_fill_rect(ui->cv, r, THEME_FACE);
+    canvas_fill_rect(ui->cv, r, pal->face);
     canvas_stroke_rect(ui->cv, r, app->editing ? 2 : 1,
-                       app->edit_col ? THEME_BAD : app->editing ? THEME_ACCENT : THEME_LINE);
+                       app->edit_col ? pal->bad : app->editing ? pal->accent : pal->line);
     Rect inner = {r.x + pad, r.y, r.w - 2 * pad, r.h};
     Rect old = canvas_set_clip(ui->cv, inner);
     int th = text_height(ui->text, fs), y = r.y + (r.h - th) / 2;
     if (!app->edit[0] && !app->editing) {
         text_draw(ui->text, ui->cv, inner.x, y, str(STR_EXPR_HINT, app->lang), fs, 0,
-                  THEME_MUTED);
+                  pal->muted);
     } else {
         /* scroll so the caret stays in view */
         char head[SCENE_MAX_EXPR];
@@ -288,7 +290,7 @@ static void expr_field(App *app)
         int cx = text_width(ui->text, head, fs, 0);
         int shift = cx > inner.w - 4 ? cx - inner.w + 4 : 0;
         text_draw(ui->text, ui->cv, inner.x - shift, y, app->edit, fs, 0,
-                  app->edit_col ? THEME_BAD : THEME_INK);
+                  app->edit_col ? pal->bad : pal->ink);
         if (app->edit_col) { /* a mark under the column of the error */
             int k = 0, n = 0;
             while (app->edit[k] && n < app->edit_col - 1)
@@ -297,10 +299,10 @@ static void expr_field(App *app)
             snprintf(head, sizeof head, "%.*s", k, app->edit);
             int ex = inner.x - shift + text_width(ui->text, head, fs, 0);
             canvas_fill_rect(ui->cv, (Rect){ex, y + th, (int)lround(8 * ui->scale), 2},
-                             THEME_BAD);
+                             pal->bad);
         }
         if (app->editing)
-            canvas_fill_rect(ui->cv, (Rect){inner.x - shift + cx, y, 2, th}, THEME_ACCENT);
+            canvas_fill_rect(ui->cv, (Rect){inner.x - shift + cx, y, 2, th}, pal->accent);
     }
     canvas_set_clip(ui->cv, old);
 }
@@ -351,7 +353,7 @@ static void widgets(App *app)
 int panel_event(App *app, UiInput in)
 {
     Ui *ui = &app->ui;
-    ui_begin(ui, in, NULL, NULL, app->dpi * app->text_scale);
+    ui_begin(ui, in, NULL, NULL, app->dpi * app->text_scale, app->pal);
     int was_active = ui->active != 0;
     widgets(app);
     ui_end(ui);
@@ -375,6 +377,7 @@ static int info_line(App *app, Canvas *c, Text *t, int y, const char *s, int siz
 /* Splits s into lines that fit the info area's width and draws them. */
 static int info_wrapped(App *app, Canvas *c, Text *t, int y, const char *s, int size)
 {
+    const Theme *pal = app->pal;
     char line[256];
     int maxw = app->layout.info.w, n = 0;
     while (*s) {
@@ -399,7 +402,7 @@ static int info_wrapped(App *app, Canvas *c, Text *t, int y, const char *s, int 
         if (!fit) fit = len;
         memcpy(line, s, fit);
         line[fit] = 0;
-        y = info_line(app, c, t, y, line, size, 0, THEME_INK);
+        y = info_line(app, c, t, y, line, size, 0, pal->ink);
         s += fit;
         while (*s == ' ') s++;
         if (++n > 12) break;
@@ -409,6 +412,7 @@ static int info_wrapped(App *app, Canvas *c, Text *t, int y, const char *s, int 
 
 static void info(App *app, Canvas *c, Text *t)
 {
+    const Theme *pal = app->pal;
     double s = app->dpi * app->text_scale;
     int fs = (int)lround(THEME_TEXT * s), sm = (int)lround(THEME_SMALL * s);
     int y = app->layout.info.y + (int)lround(4 * s);
@@ -416,10 +420,10 @@ static void info(App *app, Canvas *c, Text *t)
     int zh = app->lang == LANG_ZH;
     const char *title = zh && app->title_zh[0] ? app->title_zh : app->title;
     const char *note = zh && app->note_zh[0] ? app->note_zh : app->note;
-    if (title[0]) y = info_line(app, c, t, y, title, fs, 1, THEME_INK);
+    if (title[0]) y = info_line(app, c, t, y, title, fs, 1, pal->ink);
     if (note[0]) y = info_wrapped(app, c, t, y, note, sm) + (int)lround(8 * s);
     snprintf(buf, sizeof buf, str(STR_PATHS, app->lang), app->npaths);
-    y = info_line(app, c, t, y, buf, fs, 1, THEME_INK);
+    y = info_line(app, c, t, y, buf, fs, 1, pal->ink);
     if (app->npaths == 0)
         y = info_wrapped(app, c, t, y, str(STR_CLICK_TO_START, app->lang), sm);
     for (int i = 0; i < app->npaths; i++) {
@@ -439,10 +443,10 @@ static void info(App *app, Canvas *c, Text *t)
         canvas_disc(c, app->layout.info.x + 6 * s, y + lh / 2.0, 5 * s,
                     plot_path_color(p->color));
         canvas_ring(c, app->layout.info.x + 6 * s, y + lh / 2.0, 5 * s, 1.2 * s,
-                    THEME_MUTED);
-        Color col = !end ? THEME_INK
-                    : p->traj.status == TRAJ_DIVERGED ? THEME_BAD
-                    : p->traj.status == TRAJ_CONVERGED ? THEME_GOOD : THEME_INK;
+                    pal->muted);
+        Color col = !end ? pal->ink
+                    : p->traj.status == TRAJ_DIVERGED ? pal->bad
+                    : p->traj.status == TRAJ_CONVERGED ? pal->good : pal->ink;
         text_draw(t, c, app->layout.info.x + (int)lround(16 * s), y, buf, sm, 0, col);
         y += lh;
     }
@@ -451,12 +455,13 @@ static void info(App *app, Canvas *c, Text *t)
 /* The status line: the hover read-out over the plot, else the last message. */
 static void status(App *app, Canvas *c)
 {
+    const Theme *pal = app->pal;
     Rect r = app->layout.status;
     char buf[256];
-    canvas_fill_rect(c, r, THEME_PANEL);
-    canvas_fill_rect(c, (Rect){r.x, r.y, r.w, 1}, THEME_LINE);
+    canvas_fill_rect(c, r, pal->panel);
+    canvas_fill_rect(c, (Rect){r.x, r.y, r.w, 1}, pal->line);
     const char *msg = app->status;
-    Color col = app->status_bad ? THEME_BAD : THEME_INK;
+    Color col = app->status_bad ? pal->bad : pal->ink;
     if (app->hover && app->drag < 0) {
         Vec2 p = view_from_px(app->view, app->layout.plot, app->mouse);
         Vec2 g, n;
@@ -467,7 +472,7 @@ static void status(App *app, Canvas *c)
                  app->surface->xlabel, p.x, app->surface->ylabel, p.y, f, g.x, g.y,
                  hypot(g.x, g.y), h, n.x, n.y, grad_rel_error(g, n));
         msg = buf;
-        col = THEME_INK;
+        col = pal->ink;
     }
     Ui *ui = &app->ui;
     ui_label(ui, (Rect){r.x + (int)lround(10 * ui->scale), r.y, r.w, r.h}, msg,
@@ -476,11 +481,12 @@ static void status(App *app, Canvas *c)
 
 void panel_draw(App *app, Canvas *c, Text *t)
 {
+    const Theme *pal = app->pal;
     Ui *ui = &app->ui;
     UiInput hover = {app->mouse.x, app->mouse.y, 0, 0, 0};
-    canvas_fill_rect(c, app->layout.panel, THEME_PANEL);
-    canvas_fill_rect(c, (Rect){app->layout.panel.x, 0, 1, app->layout.panel.h}, THEME_LINE);
-    ui_begin(ui, hover, c, t, app->dpi * app->text_scale);
+    canvas_fill_rect(c, app->layout.panel, pal->panel);
+    canvas_fill_rect(c, (Rect){app->layout.panel.x, 0, 1, app->layout.panel.h}, pal->line);
+    ui_begin(ui, hover, c, t, app->dpi * app->text_scale, app->pal);
     widgets(app);
     info(app, c, t);
     status(app, c);

@@ -1,5 +1,7 @@
-/* The colours and sizes of the interface, chosen for a projector: dark text on a
- * light background, one blue accent. Sizes are in pixels at scale 1. */
+/* The interface's looks: sizes in pixels at scale 1, and two colour themes chosen
+ * for a projector — "light" (dark text on white, one blue accent) and "contrast"
+ * (white and yellow on black, heavier lines) for a dim room or the back row. The
+ * App holds the theme in use; T or --theme switches. */
 #ifndef LOSSCAPE_THEME_H
 #define LOSSCAPE_THEME_H
 
@@ -13,17 +15,32 @@
 #define THEME_ROW 27        /* widget height */
 #define THEME_PAD 12         /* spacing */
 
-static const Color THEME_BG = {255, 255, 255, 255};       /* figure background */
-static const Color THEME_PANEL = {240, 241, 244, 255};    /* side panel */
-static const Color THEME_INK = {25, 27, 32, 255};         /* text */
-static const Color THEME_MUTED = {90, 95, 105, 255};      /* secondary text */
-static const Color THEME_LINE = {190, 194, 202, 255};     /* borders, tracks */
-static const Color THEME_FACE = {255, 255, 255, 255};     /* button face */
-static const Color THEME_HOVER = {225, 233, 250, 255};    /* hovered face */
-static const Color THEME_ACCENT = {38, 99, 220, 255};     /* knobs, selection */
-static const Color THEME_ACCENT_INK = {255, 255, 255, 255};
-static const Color THEME_BAD = {200, 30, 30, 255};        /* errors, divergence */
-static const Color THEME_GOOD = {20, 130, 60, 255};       /* convergence */
-static const Color THEME_SHADE = {0, 0, 0, 170};          /* help overlay */
+typedef enum { THEME_LIGHT, THEME_CONTRAST, THEME_COUNT } ThemeKind;
+
+typedef struct {
+    const char *name;  /* "light", "contrast" */
+    Color bg;          /* figure background */
+    Color panel;       /* side panel */
+    Color ink;         /* text, axes */
+    Color muted;       /* secondary text */
+    Color line;        /* borders, tracks */
+    Color face;        /* button face */
+    Color hover;       /* hovered face */
+    Color accent;      /* knobs, selection */
+    Color accent_ink;  /* text on the accent */
+    Color bad;         /* errors, divergence */
+    Color good;        /* convergence */
+    Color shade;       /* behind the help overlay */
+    double weight;     /* paths, contours and markers are this much heavier, >= 1 */
+} Theme;
+
+/* Returns theme k (THEME_LIGHT for anything out of range). */
+const Theme *theme_get(int k);
+
+/* Returns the ThemeKind named "light" or "contrast", or -1. */
+int theme_find(const char *name);
+
+/* Returns c with its alpha replaced by a (0..255). */
+Color theme_alpha(Color c, int a);
 
 #endif

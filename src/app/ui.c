@@ -14,8 +14,9 @@ int ui_inside(Rect r, double x, double y)
 
 static int px(const Ui *ui, double v) { return (int)lround(v * ui->scale); }
 
-void ui_begin(Ui *ui, UiInput in, Canvas *cv, Text *text, double scale)
+void ui_begin(Ui *ui, UiInput in, Canvas *cv, Text *text, double scale, const Theme *pal)
 {
+    ui->pal = pal;
     ui->in = in;
     ui->cv = cv;
     ui->text = text;
@@ -40,18 +41,18 @@ void ui_end(Ui *ui)
     Rect r = ui->popup;
     int rowh = r.h / (ui->popup_n > 0 ? ui->popup_n : 1);
     canvas_fill_rect(ui->cv, (Rect){r.x + 3, r.y + 3, r.w, r.h}, (Color){0, 0, 0, 50});
-    canvas_fill_rect(ui->cv, r, THEME_FACE);
+    canvas_fill_rect(ui->cv, r, ui->pal->face);
     for (int i = 0; i < ui->popup_n; i++) {
         Rect row = {r.x, r.y + i * rowh, r.w, rowh};
         int hover = ui_inside(row, ui->in.x, ui->in.y);
         if (i == ui->popup_sel || hover)
-            canvas_fill_rect(ui->cv, row, i == ui->popup_sel ? THEME_ACCENT : THEME_HOVER);
-        Color ink = i == ui->popup_sel ? THEME_ACCENT_INK : THEME_INK;
+            canvas_fill_rect(ui->cv, row, i == ui->popup_sel ? ui->pal->accent : ui->pal->hover);
+        Color ink = i == ui->popup_sel ? ui->pal->accent_ink : ui->pal->ink;
         int th = text_height(ui->text, px(ui, THEME_TEXT));
         text_draw(ui->text, ui->cv, row.x + px(ui, 10), row.y + (row.h - th) / 2,
                   ui->popup_items[i], px(ui, THEME_TEXT), 0, ink);
     }
-    canvas_stroke_rect(ui->cv, r, 1, THEME_LINE);
+    canvas_stroke_rect(ui->cv, r, 1, ui->pal->line);
 }
 
 int ui_label(Ui *ui, Rect r, const char *s, int size, int bold, Color col, int align)
@@ -67,9 +68,9 @@ int ui_label(Ui *ui, Rect r, const char *s, int size, int bold, Color col, int a
 /* Draws a framed box with a centred label. */
 static void draw_box(Ui *ui, Rect r, const char *label, int on, int hover)
 {
-    canvas_fill_rect(ui->cv, r, on ? THEME_ACCENT : hover ? THEME_HOVER : THEME_FACE);
-    canvas_stroke_rect(ui->cv, r, 1, on ? THEME_ACCENT : THEME_LINE);
-    ui_label(ui, r, label, THEME_TEXT, 0, on ? THEME_ACCENT_INK : THEME_INK, 2);
+    canvas_fill_rect(ui->cv, r, on ? ui->pal->accent : hover ? ui->pal->hover : ui->pal->face);
+    canvas_stroke_rect(ui->cv, r, 1, on ? ui->pal->accent : ui->pal->line);
+    ui_label(ui, r, label, THEME_TEXT, 0, on ? ui->pal->accent_ink : ui->pal->ink, 2);
 }
 
 int ui_button(Ui *ui, Rect r, const char *label, int on)
@@ -94,11 +95,11 @@ int ui_slider(Ui *ui, int id, Rect r, double *t)
         int cy = r.y + r.h / 2, th = px(ui, 4);
         double kx = x0 + (x1 - x0) * *t;
         canvas_fill_rect(ui->cv, (Rect){(int)x0, cy - th / 2, (int)(x1 - x0), th},
-                         THEME_LINE);
+                         ui->pal->line);
         canvas_fill_rect(ui->cv, (Rect){(int)x0, cy - th / 2, (int)(kx - x0), th},
-                         THEME_ACCENT);
-        canvas_disc(ui->cv, kx, cy + 0.5, knob + 1.0, THEME_FACE);
-        canvas_ring(ui->cv, kx, cy + 0.5, knob, px(ui, 2.5), THEME_ACCENT);
+                         ui->pal->accent);
+        canvas_disc(ui->cv, kx, cy + 0.5, knob + 1.0, ui->pal->face);
+        canvas_ring(ui->cv, kx, cy + 0.5, knob, px(ui, 2.5), ui->pal->accent);
         return 0;
     }
     if (ui->in.pressed && ui_inside(r, ui->in.x, ui->in.y)) {
@@ -128,12 +129,12 @@ int ui_dropdown(Ui *ui, int id, Rect r, const char *const *items, int n, int *se
     if (ui->cv) {
         draw_box(ui, r, "", 0, over && !ui->open);
         Rect in = {r.x + px(ui, 10), r.y, r.w - px(ui, 30), r.h};
-        ui_label(ui, in, items[*sel], THEME_TEXT, 0, THEME_INK, 0);
+        ui_label(ui, in, items[*sel], THEME_TEXT, 0, ui->pal->ink, 0);
         double cx = r.x + r.w - px(ui, 16), cy = r.y + r.h / 2.0;
         canvas_line(ui->cv, cx - px(ui, 5), cy - px(ui, 2), cx, cy + px(ui, 3),
-                    px(ui, 2), THEME_INK);
+                    px(ui, 2), ui->pal->ink);
         canvas_line(ui->cv, cx, cy + px(ui, 3), cx + px(ui, 5), cy - px(ui, 2),
-                    px(ui, 2), THEME_INK);
+                    px(ui, 2), ui->pal->ink);
         if (ui->open == id) {
             keep_items(ui, items, n);
             ui->popup_sel = *sel;

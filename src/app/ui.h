@@ -6,6 +6,7 @@
 #define LOSSCAPE_UI_H
 
 #include "core/canvas.h"
+#include "app/theme.h"
 #include "gfx/text.h"
 
 typedef struct {
@@ -22,6 +23,7 @@ typedef struct {
     Canvas *cv;       /* NULL in the event pass, the target in the draw pass */
     Text *text;       /* fonts for the draw pass */
     double scale;     /* sizes multiply by this (high-DPI, text size) */
+    const Theme *pal; /* colours */
     int active;       /* id of the widget being dragged, 0 for none */
     int open;         /* id of the open drop-down, 0 for none */
     Rect popup;       /* the open drop-down's list, pixels */
@@ -33,9 +35,10 @@ typedef struct {
     int bottom;       /* lowest pixel row a drop-down list may reach (0: no limit) */
 } Ui;
 
-/* Starts a pass: with cv NULL an event pass for input `in`, else a draw pass. A
+/* Starts a pass: with cv NULL an event pass for input `in`, else a draw pass in
+ * the colours of pal. A
  * press while a drop-down is open is taken by its list (or closes it). */
-void ui_begin(Ui *ui, UiInput in, Canvas *cv, Text *text, double scale);
+void ui_begin(Ui *ui, UiInput in, Canvas *cv, Text *text, double scale, const Theme *pal);
 
 /* Ends a pass; in the draw pass draws the open drop-down's list on top. */
 void ui_end(Ui *ui);

@@ -5,6 +5,7 @@
 #include "core/basins.h"
 #include "core/scene.h"
 #include "app/strings.h"
+#include "app/theme.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -355,6 +356,18 @@ static int p_lang(Options *o, void *field, const char *v, char *err, int n)
     return 0;
 }
 
+static int p_theme(Options *o, void *field, const char *v, char *err, int n)
+{
+    (void)field;
+    int k = theme_find(v);
+    if (k < 0) {
+        snprintf(err, n, "expected light or contrast, got '%s'", v);
+        return -1;
+    }
+    o->theme = k;
+    return 0;
+}
+
 static int p_colormap(Options *o, void *field, const char *v, char *err, int n)
 {
     (void)field;
@@ -536,6 +549,8 @@ static const struct {
     {"fullscreen", NULL, offsetof(Options, fullscreen), OPT_WINDOW, NULL, "start fullscreen"},
     {"lang", p_lang, 0, OPT_WINDOW | OPT_RENDER, "en|zh",
      "the language of the window and of the figure's labels (the locale's)"},
+    {"theme", p_theme, 0, OPT_WINDOW | OPT_RENDER, "light|contrast",
+     "colours: dark on white, or white and yellow on black with heavier lines (light)"},
     {"save-to", p_save_to, 0, OPT_WINDOW, "DIR", "where Ctrl+S and F12 write (.)"},
     {"help", NULL, offsetof(Options, help), ALL, NULL, "this help"},
 };

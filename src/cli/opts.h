@@ -54,6 +54,7 @@ typedef struct {
     const char *scene;        /* --scene FILE */
     int fullscreen;           /* --fullscreen */
     int lang;                 /* --lang en|zh: LANG_EN or LANG_ZH, the locale's by default */
+    int theme;                /* --theme light|contrast: ThemeKind (app/theme.h), light */
     const char *save_to;      /* --save-to DIR */
     int help;                 /* --help */
     unsigned cmd;             /* the command being parsed (OPT_*) */
