@@ -34,6 +34,9 @@ FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-om
 FUZZ_CFLAGS := -std=c11 $(DEFS) -g -O1 -Isrc -Wall -Wextra -Wno-unknown-pragmas $(FUZZ_SAN)
 FUZZ_CORE := $(CORE_SRC:src/%.c=$(BUILD)/fuzz/%.o)
 FUZZERS  := $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
+# tests/e2e/xdnd_drop: drops files on the window by XDND (xdotool cannot drag files)
+XDND_DROP := $(BUILD)/tests/xdnd_drop
+X11_FLAGS = $(shell pkg-config --cflags --libs x11)
 
 # keep every object: none is an intermediate to delete after the tests
 .SECONDARY:
@@ -53,7 +56,7 @@ test: deps
 	@$(MAKE) --no-print-directory -j2 check
 
 # Everything the tests need, then every suite; the last line is "N passed, N failed".
-check: all $(TESTS) $(ASAN_TESTS) $(APP_TESTS) $(ASAN_APP_TESTS) $(FUZZERS)
+check: all $(TESTS) $(ASAN_TESTS) $(APP_TESTS) $(ASAN_APP_TESTS) $(FUZZERS) $(XDND_DROP)
 	@sh tests/run.sh
 
 # Each fuzz target for FUZZ_SECONDS; new inputs are kept in build/fuzz/corpus-NAME.
@@ -77,7 +80,7 @@ golden-update: all $(TESTS)
 	LOSSCAPE_GOLDEN_UPDATE=1 ./$(BUILD)/tests/test_golden
 
 format:
-	clang-format -i src/*.c src/*.h src/*/*.c src/*/*.h tests/unit/*.c
+	clang-format -i src/*.c src/*.h src/*/*.c src/*/*.h tests/unit/*.c tests/e2e/*.c
 
 PREFIX ?= /usr/local
 install: all
@@ -112,6 +115,11 @@ $(BUILD)/tests/%: tests/app/%.c $(CORE_OBJ) $(APP_OBJ) tests/unit/testutil.h
 	@mkdir -p $(dir $@)
 	@echo "  CC  $@"
 	@$(CC) $(CFLAGS) $(SDL_CFLAGS) -Itests/unit -o $@ $< $(APP_OBJ) $(CORE_OBJ) -lcmocka $(SDL_LIBS) $(LIBS)
+
+$(XDND_DROP): tests/e2e/xdnd_drop.c
+	@mkdir -p $(dir $@)
+	@echo "  CC  $@"
+	@$(CC) $(WARN) $(DEFS) $(OPT) -o $@ $< $(X11_FLAGS)
 
 $(BUILD)/asan/tests/%: tests/app/%.c $(ASAN_CORE) $(ASAN_APP) tests/unit/testutil.h
 	@mkdir -p $(dir $@)

@@ -4,8 +4,8 @@
 # and `make test` so that a fresh Debian or Ubuntu machine needs nothing else.
 set -e
 PKGS="gcc make pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libcmocka-dev \
-xvfb xauth xdotool imagemagick fonts-dejavu-core fonts-wqy-microhei python3-numpy python3-matplotlib \
-clang libclang-rt-dev valgrind"
+libx11-dev xvfb xauth xdotool imagemagick fonts-dejavu-core fonts-wqy-microhei \
+python3-numpy python3-matplotlib clang libclang-rt-dev valgrind"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||

@@ -1,10 +1,12 @@
 #!/bin/sh
 # End-to-end test of the classroom features in the real window under Xvfb: zoom
 # about the cursor with the wheel, Home, Shift+drag panning (checked in the saved
-# scene's view), the 3-D toggle, the language toggle, the scene chooser and an F12
-# screenshot. Prints "ok NAME" / "not ok NAME" lines (details as "# " lines).
+# scene's view), the 3-D toggle, the language toggle, the scene chooser, an F12
+# screenshot and dropping scene files on the window (by XDND, build/tests/xdnd_drop).
+# Prints "ok NAME" / "not ok NAME" lines (details as "# " lines).
 cd "$(dirname "$0")/../.." || exit 1
 BIN=build/losscape
+DROP=build/tests/xdnd_drop
 
 if [ "${LOSSCAPE_E2E_INNER:-}" != 1 ]; then
     for try in 1 2 3; do
@@ -42,11 +44,35 @@ save() {
     done
 }
 view() { sed -n 's/^view = //p' "$1"; }
+# reds NAME X Y W H: how many pixels of the region have the error colour (THEME_BAD)
+reds() {
+    convert "$T/$1.png" -crop "$4x$5+$2+$3" +repage -fuzz 12% -fill black \
+        +opaque 'rgb(200,30,30)' -fill white -opaque 'rgb(200,30,30)' \
+        -format '%[fx:round(mean*w*h)]' info: 2>/dev/null || echo 0
+}
+# within SECONDS CMD...: runs CMD every 0.2 s until it succeeds; status 1 when
+# SECONDS pass first
+within() {
+    tries=$(($1 * 5))
+    shift
+    until "$@"; do
+        tries=$((tries - 1))
+        [ "$tries" -gt 0 ] || return 1
+        sleep 0.2
+    done
+}
+# scene_has FILE LINE...: status 0 when FILE holds every LINE exactly
+scene_has() {
+    scene=$1
+    shift
+    for line in "$@"; do grep -qxF "$line" "$scene" || return 1; done
+}
 
 mkdir -p "$T/save"
 "$BIN" --save-to "$T/save" --size 1280x800 --lang en >"$T/log" 2>&1 &
 APP=$!
-xdotool search --sync --onlyvisible --pid "$APP" >/dev/null 2>&1 || { no classroom-started; exit 1; }
+W=$(xdotool search --sync --onlyvisible --pid "$APP" 2>/dev/null | head -1)
+[ -n "$W" ] || { no classroom-started; exit 1; }
 ok classroom-started
 sleep 0.8
 L=$("$BIN" layout --size 1280x800)
@@ -112,6 +138,78 @@ xdotool key F12
 sleep 0.8
 p=$(ls "$T"/save/*.png 2>/dev/null | head -1)
 [ -n "$p" ] && [ "$(identify -format %wx%h "$p")" = 1280x800 ] && ok f12-screenshot || no f12-screenshot "no 1280x800 PNG"
+
+# Dropping a scene file opens it: surface, title, note, lr and the starts replace
+# the current ones (the saved scene shows them); a malformed one keeps the scene
+# and puts an error (in THEME_BAD) in the status line.
+mkdir -p "$T/drop"
+cat >"$T/drop/lesson.scene" <<'SCENE'
+surface = rosenbrock
+title = Dropped lesson
+note = Dropped on the window from a file manager.
+lr = 0.002
+start = -1.5 2
+start = 0.5 -0.5
+SCENE
+printf 'surface = himmelblau\nlr = banana\n' >"$T/drop/bad.scene"
+status_y=$(printf '%s' "$L" | sed 's/.*"name":"status","x":0,"y":\([0-9]*\).*/\1/')
+f=$(save)
+cp "$f" "$T/before.scene" 2>/dev/null
+shot predrop
+if [ ! -x "$DROP" ]; then
+    no drop-file "$DROP is missing: run make check"
+elif why=$("$DROP" --name losscape --timeout 5 "$T/drop/lesson.scene" 2>&1); then
+    ok drop-file
+else
+    no drop-file "$why"
+fi
+f=$(save)
+if ! scene_has "$T/before.scene" "surface = himmelblau"; then
+    no drop-opens-scene "before the drop the saved surface was not himmelblau"
+elif scene_has "$f" "surface = rosenbrock" "title = Dropped lesson" "lr = 0.002" \
+    "start = -1.5 2" "start = 0.5 -0.5" && [ "$(grep -c '^start = ' "$f")" = 2 ]; then
+    ok drop-opens-scene
+else
+    no drop-opens-scene "the scene saved after the drop:" \
+        "$(grep -E '^(surface|title|lr|start) = ' "$f" 2>/dev/null | tr '\n' ';')"
+fi
+# shows_drop: the window is named after rosenbrock and the panel's lower part (the
+# title, the note, the paths) differs from before the drop, in a new screenshot
+shows_drop() {
+    shot dropped
+    case "$(xdotool getwindowname "$W" 2>/dev/null)" in *rosenbrock*) ;; *) return 1 ;; esac
+    differ predrop dropped 960 520 320 $((status_y - 520))
+}
+if within 3 shows_drop; then
+    ok drop-shows-scene
+else
+    no drop-shows-scene "window name: $(xdotool getwindowname "$W" 2>/dev/null)" \
+        "or the panel's title and note did not change"
+fi
+# shows_error: the status line has text in the error colour, in a new screenshot
+shows_error() {
+    shot bad
+    nbad=$(reds bad 0 "$status_y" 1280 30)
+    [ "$nbad" -gt 20 ]
+}
+n0=$(reds dropped 0 "$status_y" 1280 30)
+nbad="?"
+"$DROP" --window "$W" --timeout 5 "$T/drop/bad.scene" >"$T/drop.err" 2>&1
+rc=$?
+if [ "$rc" -eq 0 ] && [ "$n0" -eq 0 ] && within 3 shows_error; then
+    ok drop-bad-scene-error
+else
+    no drop-bad-scene-error "xdnd_drop status $rc: $(cat "$T/drop.err")" \
+        "pixels in the error colour in the status line: $n0 before, $nbad after"
+fi
+f=$(save)
+if scene_has "$f" "surface = rosenbrock" "title = Dropped lesson" "lr = 0.002"; then
+    ok drop-bad-scene-kept
+else
+    no drop-bad-scene-kept "the scene saved after the bad drop:" \
+        "$(grep -E '^(surface|title|lr) = ' "$f" 2>/dev/null | tr '\n' ';')"
+fi
+
 xdotool key ctrl+q
 for i in 1 2 3 4 5 6 7 8 9 10; do kill -0 "$APP" 2>/dev/null || break; sleep 0.3; done
 if kill -0 "$APP" 2>/dev/null; then no classroom-quit "still running"; else ok classroom-quit; fi
