@@ -53,6 +53,7 @@ typedef struct {
     int json;                 /* --json */
     const char *scene;        /* --scene FILE */
     int fullscreen;           /* --fullscreen */
+    int stats;                /* --stats: frame-time percentiles on stderr at exit */
     int lang;                 /* --lang en|zh: LANG_EN or LANG_ZH, the locale's by default */
     const char *save_to;      /* --save-to DIR */
     int help;                 /* --help */
