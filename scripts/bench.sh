@@ -3,8 +3,12 @@
 # done with numpy + matplotlib (scripts/bench.py) at the same size in one run, and
 # prints one table: the comparable stages side by side with the ratio (how many
 # times faster losscape is), then losscape's other stages alone.
+# Then the real window under Xvfb (tests/e2e/stats.sh, `losscape --stats`): frame
+# times while the learning-rate slider is dragged with 16 paths at 1280x800, start
+# to first frame and resident memory at 1920x1080, each against issue 6's target.
 # Usage: sh scripts/bench.sh [WxH] [REPEATS]   (default 1920x1080, 20);
-# BENCH_PYTHON names another interpreter for scripts/bench.py.
+# BENCH_PYTHON names another interpreter for scripts/bench.py; BENCH_WINDOW=0
+# skips the window.
 set -e
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SIZE=${1:-1920x1080}
@@ -86,3 +90,45 @@ END {
         printf "\nnote: %d median(s) above 1.5x their minimum: the machine was busy; " \
                "run again for steadier numbers\n", busy
 }' "$TMP/ls.csv" "$TMP/py.csv"
+
+# ---- the window under Xvfb ---------------------------------------------------
+if [ "${BENCH_WINDOW:-1}" = 0 ]; then
+    exit 0
+fi
+for tool in xvfb-run xdotool; do
+    if ! command -v "$tool" >/dev/null 2>&1; then
+        printf "\nwindow stages skipped: %s not found (packages xvfb, xdotool)\n" "$tool"
+        exit 0
+    fi
+done
+: >"$TMP/win.txt"
+STATS_SIZE=1280x800 STATS_OUT="$TMP/win.txt" sh "$ROOT/tests/e2e/stats.sh" >"$TMP/win.log" 2>&1
+STATS_SIZE=1920x1080 STATS_OUT="$TMP/win.txt" sh "$ROOT/tests/e2e/stats.sh" >>"$TMP/win.log" 2>&1
+if ! grep -q '^size=1280x800 ' "$TMP/win.txt" || ! grep -q '^size=1920x1080 ' "$TMP/win.txt"; then
+    printf "\nwindow stages failed:\n"
+    sed 's/^/  /' "$TMP/win.log"
+    exit 1
+fi
+awk '
+function verdict(ok) { return ok ? "ok" : "MISSED" }
+{ for (i = 1; i <= NF; i++) { split($i, kv, "="); v[$1, kv[1]] = kv[2] } }
+END {
+    s = "size=1280x800"; b = "size=1920x1080"
+    printf "\nthe window under Xvfb (tests/e2e/stats.sh, losscape --stats; ms unless said)\n"
+    printf "%-50s %20s %12s %7s\n", "stage", "measured", "target", ""
+    printf "%-50s %20s %12s %7s\n", "frame, lr slider dragged, 16 paths, 1280x800: p50",
+        v[s, "p50"], "<= 16", verdict(v[s, "p50"] <= 16)
+    printf "%-50s %20s %12s %7s\n", "  the same: max (p90, p99)",
+        sprintf("%s (%s, %s)", v[s, "max"], v[s, "p90"], v[s, "p99"]), "<= 33",
+        verdict(v[s, "max"] <= 33)
+    printf "%-50s %20s %12s\n", "  frames drawn; interval while animating, p50",
+        sprintf("%d; %s", v[s, "frames"], v[s, "ip50"]), "-"
+    printf "%-50s %20s %12s %7s\n", "start (main) to first frame, 1920x1080",
+        v[b, "first_frame_ms"], "<= 200", verdict(v[b, "first_frame_ms"] <= 200)
+    printf "%-50s %20s %12s\n", "  the same at 1280x800", v[s, "first_frame_ms"], "-"
+    printf "%-50s %20s %12s %7s\n", "resident memory, 1920x1080 (VmHWM), MB",
+        sprintf("%.1f", v[b, "hwm_kb"] / 1024), "<= 150", verdict(v[b, "hwm_kb"] <= 150 * 1024)
+    printf "%-50s %20s %12s\n", "frame at 1920x1080 while dragging: p50 (max)",
+        sprintf("%s (%s)", v[b, "p50"], v[b, "max"]), "-"
+    printf "renderer: %s\n", v[s, "renderer"]
+}' "$TMP/win.txt"

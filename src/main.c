@@ -17,6 +17,7 @@
 #include "cli/cli.h"
 #include "cli/opts.h"
 #include "core/data.h"
+#include "core/stats.h"
 #include "gfx/image.h"
 #include "gfx/text.h"
 #include "gfx/window.h"
@@ -231,16 +232,55 @@ static void keep_unsaved(App *app)
                         "start\n", path);
 }
 
-static void loop(App *app, Window *win, Text *t)
+#define STATS_CAP 65536 /* frames --stats keeps (the latest): ~18 minutes at 60 a second */
+
+/* --stats: what the window measures of its own frames, printed on exit. */
+typedef struct {
+    Stats work;        /* per presented frame: events read to present done, ms */
+    Stats interval;    /* present to present while animating (no wait between), ms */
+    double work_ms[STATS_CAP], interval_ms[STATS_CAP];
+    Uint64 t0;         /* main() entered */
+    Uint64 last;       /* the last present done; 0 before the first */
+    double first_ms;   /* main() entered to the first present done */
+} FrameStats;
+
+/* Records one presented frame that began at `begin` (after a wait when `waited`). */
+static void record(FrameStats *fs, Uint64 begin, int waited)
+{
+    Uint64 now = SDL_GetPerformanceCounter();
+    double f = 1000.0 / SDL_GetPerformanceFrequency();
+    if (!fs->last) fs->first_ms = (double)(now - fs->t0) * f;
+    stats_add(&fs->work, (double)(now - begin) * f);
+    if (fs->last && !waited) stats_add(&fs->interval, (double)(now - fs->last) * f);
+    fs->last = now;
+}
+
+/* Prints the --stats line on stderr; its format is documented in README ("Speed"). */
+static void report(FrameStats *fs, Window *win)
+{
+    StatsSummary w = stats_summary(&fs->work), i = stats_summary(&fs->interval);
+    fprintf(stderr,
+            "losscape stats: frames=%ld p50=%.2f p90=%.2f p99=%.2f max=%.2f "
+            "intervals=%ld ip50=%.2f ip90=%.2f ip99=%.2f imax=%.2f first_frame_ms=%.1f "
+            "renderer=%s\n",
+            w.count, w.p50, w.p90, w.p99, w.max, i.count, i.p50, i.p90, i.p99, i.max,
+            fs->first_ms, window_renderer(win));
+}
+
+/* The frame loop; fs, when not NULL, records every presented frame (--stats). */
+static void loop(App *app, Window *win, Text *t, FrameStats *fs)
 {
     Uint64 last = SDL_GetPerformanceCounter();
     int moving = 0;
     SDL_Event last_key = {0}; /* the modifiers as of the events read so far */
     for (;;) {
         SDL_Event e;
-        if (!moving && !app->dirty && !app->requests) {
-            if (SDL_WaitEvent(&e) && !translate(app, win, &e, &last_key)) return;
-            last = SDL_GetPerformanceCounter();
+        Uint64 begin = SDL_GetPerformanceCounter();
+        int waited = !moving && !app->dirty && !app->requests;
+        if (waited) {
+            int got = SDL_WaitEvent(&e);
+            begin = last = SDL_GetPerformanceCounter();
+            if (got && !translate(app, win, &e, &last_key)) return;
         }
         while (SDL_PollEvent(&e))
             if (!translate(app, win, &e, &last_key)) return;
@@ -256,6 +296,7 @@ static void loop(App *app, Window *win, Text *t)
             if (app->requests & APP_REQ_QUIT) return;
             if (app->dirty) app_draw(app, &c, t); /* show the message just set */
             window_present(win);
+            if (fs) record(fs, begin, waited);
         }
         /* at most ~60 frames a second while something moves: without vsync the
          * software renderer would flood the display server and the processor */
@@ -267,6 +308,8 @@ static void loop(App *app, Window *win, Text *t)
 
 int main(int argc, char **argv)
 {
+    static FrameStats fs; /* large: kept off the stack */
+    fs.t0 = SDL_GetPerformanceCounter();
     /* UTF-8 for the title bar (Xlib converts it through the C library's locale);
      * only LC_CTYPE, so numbers keep their '.' in scenes and CSV */
     if (!setlocale(LC_CTYPE, "") || strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
@@ -296,8 +339,12 @@ int main(int argc, char **argv)
     setup(&app, &o, win, sc, bare_start(argc - 1, argv + 1));
     free(sc);
     opts_free(&o);
-    loop(&app, win, t);
+    fs.work = stats_init(fs.work_ms, STATS_CAP);
+    fs.interval = stats_init(fs.interval_ms, STATS_CAP);
+    int want_stats = o.stats;
+    loop(&app, win, t, want_stats ? &fs : NULL);
     keep_unsaved(&app);
+    if (want_stats) report(&fs, win);
     app_free(&app);
     text_free(t);
     window_free(win);

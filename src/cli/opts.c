@@ -551,6 +551,9 @@ static const struct {
      "the language of the window and of the figure's labels (the locale's)"},
     {"theme", p_theme, 0, OPT_WINDOW | OPT_RENDER, "light|contrast",
      "colours: dark on white, or white and yellow on black with heavier lines (light)"},
+    {"stats", NULL, offsetof(Options, stats), OPT_WINDOW, NULL,
+     "on exit, one line of frame times on stderr:\n"
+     "                               losscape stats: frames=N p50= p90= p99= max= (ms) ..."},
     {"save-to", p_save_to, 0, OPT_WINDOW, "DIR", "where Ctrl+S and F12 write (.)"},
     {"help", NULL, offsetof(Options, help), ALL, NULL, "this help"},
 };

@@ -53,6 +53,7 @@ typedef struct {
     int json;                 /* --json */
     const char *scene;        /* --scene FILE */
     int fullscreen;           /* --fullscreen */
+    int stats;                /* --stats: frame-time percentiles on stderr at exit */
     int lang;                 /* --lang en|zh: LANG_EN or LANG_ZH, the locale's by default */
     int theme;                /* --theme light|contrast: ThemeKind (app/theme.h), light */
     const char *save_to;      /* --save-to DIR */

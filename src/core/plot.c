@@ -261,40 +261,95 @@ static int clip_segment(Vec2 *a, Vec2 *b, double x0, double y0, double x1, doubl
     return 1;
 }
 
-/* Draws the polyline of a path, skipping points closer than half a pixel to the
- * last drawn one, with line width `w`. */
-static void draw_polyline(Canvas *cv, Rect r, View v, const PlotPath *p, double w,
-                          Color col)
+/* Segments a polyline remembers to skip repeats: a path caught in a cycle of
+ * period <= POLY_RECENT (the learning rate just past a stability edge) would
+ * otherwise draw the same long segments thousands of times. */
+#define POLY_RECENT 16
+#define POLY_SAME   0.25 /* pixels: endpoints this close draw the same pixels */
+#define POLY_HEAD   64   /* segments of a path always drawn first: how it sets out */
+#define POLY_INK    1.0  /* the paths' halos together cover at most this many plots */
+
+/* Returns nonzero when segment a-b (either way round) is one of recent[0..n-1]. */
+static int seen(const Vec2 (*recent)[2], int n, Vec2 a, Vec2 b)
 {
-    double m = 50; /* clip a little outside the area so caps stay round */
-    Vec2 last = view_to_px(v, r, (Vec2){p->pts[0].x, p->pts[0].y});
+    for (int i = 0; i < n; i++) {
+        const Vec2 *s = recent[i];
+        if (fabs(s[0].x - a.x) <= POLY_SAME && fabs(s[0].y - a.y) <= POLY_SAME &&
+            fabs(s[1].x - b.x) <= POLY_SAME && fabs(s[1].y - b.y) <= POLY_SAME)
+            return 1;
+        if (fabs(s[0].x - b.x) <= POLY_SAME && fabs(s[0].y - b.y) <= POLY_SAME &&
+            fabs(s[1].x - a.x) <= POLY_SAME && fabs(s[1].y - a.y) <= POLY_SAME)
+            return 1;
+    }
+    return 0;
+}
+
+/* Walks p's segments in pixels as drawn: repeats (see seen) and sub-pixel steps
+ * left out, clipped to r grown by 50 px so caps stay round. Of the rest it keeps
+ * the first POLY_HEAD, then every stride-th, and the last POLY_RECENT; with w > 0 it draws each kept one,
+ * and with dots a dot at its end where that is 6k px from the last dot. Returns
+ * the pixel length of the segments it would keep at stride 1. */
+static double walk(Canvas *cv, Rect r, View v, const PlotPath *p, int stride, double w,
+                   Color col, double dots)
+{
+    double m = 50, len = 0;
+    Vec2 recent[POLY_RECENT][2], dot = view_to_px(v, r, (Vec2){p->pts[0].x, p->pts[0].y});
+    Vec2 last = dot;
+    int nrecent = 0, next = 0, kept = 0;
     for (int i = 1; i < p->shown; i++) {
         Vec2 q = view_to_px(v, r, (Vec2){p->pts[i].x, p->pts[i].y});
         if (!isfinite(q.x) || !isfinite(q.y)) break;
         if (fabs(q.x - last.x) < 0.5 && fabs(q.y - last.y) < 0.5 && i + 1 < p->shown)
             continue;
         Vec2 a = last, b = q;
-        if (clip_segment(&a, &b, r.x - m, r.y - m, r.x + r.w + m, r.y + r.h + m))
-            canvas_line(cv, a.x, a.y, b.x, b.y, w, col);
         last = q;
+        if (seen((const Vec2(*)[2])recent, nrecent, a, b)) continue;
+        recent[next][0] = a, recent[next][1] = b;
+        next = (next + 1) % POLY_RECENT;
+        nrecent += nrecent < POLY_RECENT;
+        if (!clip_segment(&a, &b, r.x - m, r.y - m, r.x + r.w + m, r.y + r.h + m)) continue;
+        if (kept++ % stride != 0 && kept > POLY_HEAD && i < p->shown - POLY_RECENT) continue;
+        len += sqrt((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y));
+        if (w > 0) canvas_line(cv, a.x, a.y, b.x, b.y, w, col);
+        double gx = q.x - dot.x, gy = q.y - dot.y;
+        if (dots > 0 && gx * gx + gy * gy >= 36 * dots * dots) {
+            if (q.x > r.x - 5 && q.x < r.x + r.w + 5 && q.y > r.y - 5 && q.y < r.y + r.h + 5) {
+                canvas_disc(cv, q.x, q.y, 3.2 * dots, (Color){0, 0, 0, 200});
+                canvas_disc(cv, q.x, q.y, 2.2 * dots, p->color);
+            }
+            dot = q;
+        }
     }
+    return len;
 }
 
-/* Marks each iterate of p with a small dot where it is at least `gap` pixels from
- * the last dot, so single steps are visible where they are long. */
-static void draw_steps(Canvas *cv, Rect r, View v, const PlotPath *p, double k)
+/* Fills stride[0..n-1] so that the paths' kept lengths add up to about `budget`
+ * pixels: the longest are thinned first (every stride-th segment, spread over the
+ * whole path, so a chaotic orbit keeps its shape), short ones are drawn whole. */
+static void strides(Canvas *cv, Rect r, View v, const PlotPath *paths, int n,
+                    double budget, int *stride)
 {
-    Vec2 last = view_to_px(v, r, (Vec2){p->pts[0].x, p->pts[0].y});
-    for (int i = 1; i < p->shown; i++) {
-        Vec2 q = view_to_px(v, r, (Vec2){p->pts[i].x, p->pts[i].y});
-        if (!isfinite(q.x) || !isfinite(q.y)) break;
-        if (hypot(q.x - last.x, q.y - last.y) < 6 * k) continue;
-        if (q.x > r.x - 5 && q.x < r.x + r.w + 5 && q.y > r.y - 5 && q.y < r.y + r.h + 5) {
-            canvas_disc(cv, q.x, q.y, 3.2 * k, (Color){0, 0, 0, 200});
-            canvas_disc(cv, q.x, q.y, 2.2 * k, p->color);
-        }
-        last = q;
+    double len[PLOT_MAX_PATHS], total = 0;
+    for (int i = 0; i < n; i++) {
+        len[i] = paths[i].shown > 1 ? walk(cv, r, v, &paths[i], 1, 0, paths[i].color, 0) : 0;
+        total += len[i];
+        stride[i] = 1;
     }
+    if (total <= budget) return;
+    /* the cap c with sum(min(len, c)) = budget, by raising c over the sorted lengths */
+    double sorted[PLOT_MAX_PATHS], rest = budget, c = 0;
+    for (int i = 0; i < n; i++) {
+        int j = i;
+        for (; j > 0 && sorted[j - 1] > len[i]; j--) sorted[j] = sorted[j - 1];
+        sorted[j] = len[i];
+    }
+    for (int i = 0; i < n; i++) {
+        c = rest / (n - i);
+        if (sorted[i] > c) break;
+        rest -= sorted[i];
+    }
+    for (int i = 0; i < n; i++)
+        if (len[i] > c && c > 0) stride[i] = (int)ceil(len[i] / c);
 }
 
 /* Returns the last finite shown point of p in pixels (the start if none). */
@@ -308,19 +363,19 @@ static Vec2 last_point(Rect r, View v, const PlotPath *p)
     return q;
 }
 
-void plot_draw_paths(Canvas *cv, Rect r, View v, const PlotPath *paths, int n,
-                     double scale)
+/* Draws the paths, thinned by stride[0..m-1] (see strides). */
+static void draw_all(Canvas *cv, Rect r, View v, const PlotPath *paths, int n, double k,
+                      const int *stride, int m)
 {
-    double k = scale > 0 ? scale : 1;
     Color halo = {0, 0, 0, 150}, black = {0, 0, 0, 220};
-    Rect old = canvas_set_clip(cv, r);
     for (int i = 0; i < n; i++) {
         const PlotPath *p = &paths[i];
         if (p->shown < 1) continue;
         double w = (p->selected ? 3.2 : 2.2) * k;
-        draw_polyline(cv, r, v, p, w + 2.5 * k, halo);
-        draw_polyline(cv, r, v, p, w, p->color);
-        draw_steps(cv, r, v, p, k);
+        int st = i < m ? stride[i] : 1;
+        walk(cv, r, v, p, st, w + 2.5 * k, halo, 0);
+        walk(cv, r, v, p, st, w, p->color, 0);
+        walk(cv, r, v, p, st, 0, halo, k); /* the dots, over the line */
     }
     for (int i = 0; i < n; i++) {
         const PlotPath *p = &paths[i];
@@ -337,5 +392,15 @@ void plot_draw_paths(Canvas *cv, Rect r, View v, const PlotPath *paths, int n,
             canvas_disc(cv, e.x, e.y, 4.5 * k, p->color);
         }
     }
+}
+
+void plot_draw_paths(Canvas *cv, Rect r, View v, const PlotPath *paths, int n,
+                     double scale)
+{
+    double k = scale > 0 ? scale : 1;
+    Rect old = canvas_set_clip(cv, r);
+    int stride[PLOT_MAX_PATHS], m = n < PLOT_MAX_PATHS ? n : PLOT_MAX_PATHS;
+    strides(cv, r, v, paths, m, POLY_INK * r.w * r.h / (4.7 * k), stride);
+    draw_all(cv, r, v, paths, n, k, stride, m);
     canvas_set_clip(cv, old);
 }

@@ -1,0 +1,136 @@
+#!/bin/sh
+# The window's own frame times (--stats) while the learning-rate slider is dragged
+# with 16 paths (tests/e2e/stats16.scene), in the real window under Xvfb, driven by
+# xdotool; also its resident memory after the first frames. Checks only what cannot
+# fail on a busy machine: the stats line is there, enough frames were counted, the
+# percentiles are finite and ordered. The timing targets are make bench's business
+# (scripts/bench.sh runs this script with STATS_OUT set).
+#
+# Environment: STATS_SIZE=WxH (window and screen, default 1280x800); STATS_MOVES
+# (slider moves, default 120); STATS_OUT=FILE appends one line
+# "size=WxH rss_kb=N hwm_kb=N <the stats line>" to FILE.
+# Prints "ok NAME" / "not ok NAME" lines (details as "# " lines).
+
+# Word splitting of "X Y" pairs is on purpose.
+# shellcheck disable=SC2046,SC2086
+
+cd "$(dirname "$0")/../.." || exit 1
+BIN=build/losscape
+SIZE=${STATS_SIZE:-1280x800}
+MOVES=${STATS_MOVES:-120}
+
+if [ "${LOSSCAPE_E2E_INNER:-}" != 1 ]; then
+    for try in 1 2 3; do
+        out=$(LOSSCAPE_E2E_INNER=1 timeout -k 5 90 \
+            xvfb-run -a -s "-screen 0 ${SIZE}x24" sh "$0" 2>&1)
+        rc=$?
+        case "$out" in *"ok stats-window-appears"*) break ;; esac
+        sleep "$try"
+    done
+    printf '%s\n' "$out" | grep -E '^(ok|not ok|#) '
+    case "$out" in *"ok stats-window-appears"*) ;; *)
+        echo "not ok stats-xvfb"
+        echo "# no window after 3 tries of xvfb-run (last status $rc)" ;;
+    esac
+    exit "$rc"
+fi
+
+T=$(mktemp -d "${TMPDIR:-/tmp}/losscape-stats.XXXXXX") || exit 1
+APP=""
+trap '[ -n "$APP" ] && kill "$APP" 2>/dev/null; rm -rf "$T"' EXIT
+FAILS=0
+ok() { echo "ok $1"; }
+no() {
+    echo "not ok $1"
+    shift
+    for d in "$@"; do echo "# $d"; done
+    FAILS=$((FAILS + 1))
+}
+# num JSON-OBJECT KEY: the number after "KEY":
+num() { printf '%s\n' "$1" | sed -n "s/.*\"$2\" *: *\(-\{0,1\}[0-9][0-9.]*\).*/\1/p" | head -1; }
+
+# The slider "lr" from the layout: log scale 1e-5..10 over [x + 9, x + w - 9].
+LR=$("$BIN" layout --size "$SIZE" | awk 'BEGIN { RS = "}" } /"name" *: *"lr"/ { gsub(/\n/, ""); print }')
+LRX=$(num "$LR" x)
+LRY=$(num "$LR" y)
+LRW=$(num "$LR" w)
+LRH=$(num "$LR" h)
+if [ -z "$LRX" ] || [ -z "$LRW" ] || [ "$LRW" -lt 40 ]; then
+    no stats-layout "losscape layout --size $SIZE gave no slider 'lr': $LR"
+    exit 1
+fi
+lr_px() {
+    awk -v lr="$1" -v a=$((LRX + 9)) -v b=$((LRX + LRW - 9)) \
+        'BEGIN { printf "%d\n", a + (b - a) * log(lr / 1e-5) / log(1e6) + 0.5 }'
+}
+KY=$((LRY + LRH / 2))
+K0=$(lr_px 0.01) # the scene's learning rate: where the knob is
+KA=$(lr_px 0.001)
+KB=$(lr_px 0.05)
+
+"$BIN" --stats --size "$SIZE" --scene tests/e2e/stats16.scene >"$T/out" 2>"$T/err" &
+APP=$!
+WID=$(timeout 10 xdotool search --sync --onlyvisible --pid "$APP" 2>/dev/null | head -1)
+if [ -z "$WID" ]; then
+    no stats-window-appears "no window of losscape (pid $APP) within 10 s" "$(head -3 "$T/err")"
+    exit 1
+fi
+ok stats-window-appears
+POS=$(timeout 5 xdotool getwindowgeometry "$WID" | sed -n 's/.*Position: *\([0-9]*\),\([0-9]*\).*/\1 \2/p')
+OX=${POS%% *}
+OY=${POS##* }
+: "${OX:=0}" "${OY:=0}"
+sleep 1 # the first frames, and the paths' animation under way
+
+# One xdotool process for the whole drag: down on the knob, MOVES moves back and
+# forth between lr 0.001 and 0.05 about 60 a second, up.
+set -- mousemove $((K0 + OX)) $((KY + OY)) sleep 0.1 mousedown 1 sleep 0.05
+i=0
+while [ $i -lt "$MOVES" ]; do
+    k=$((i % 40))
+    [ $k -ge 20 ] && k=$((40 - k))
+    set -- "$@" mousemove $((KA + (KB - KA) * k / 20 + OX)) $((KY + OY)) sleep 0.016
+    i=$((i + 1))
+done
+timeout 60 xdotool "$@" mouseup 1
+sleep 0.3
+# resident memory now and at its peak, after every kind of frame has been drawn
+RSS=$(awk '/^VmRSS:/ { print $2 }' "/proc/$APP/status" 2>/dev/null)
+HWM=$(awk '/^VmHWM:/ { print $2 }' "/proc/$APP/status" 2>/dev/null)
+timeout 5 xdotool key ctrl+q
+i=0
+while [ $i -lt 50 ] && kill -0 "$APP" 2>/dev/null; do
+    sleep 0.1
+    i=$((i + 1))
+done
+wait "$APP"
+rc=$?
+APP=""
+[ "$rc" -eq 0 ] && ok stats-quit || no stats-quit "exit status $rc after Ctrl+Q" "$(head -3 "$T/err")"
+
+LINE=$(grep '^losscape stats: ' "$T/err" | tail -1)
+if [ -z "$LINE" ]; then
+    no stats-line "no 'losscape stats:' line on stderr:" "$(head -5 "$T/err")"
+    exit 1
+fi
+ok stats-line
+[ -n "${STATS_OUT:-}" ] &&
+    echo "size=$SIZE rss_kb=${RSS:-0} hwm_kb=${HWM:-0} ${LINE#losscape stats: }" >>"$STATS_OUT"
+
+# Every frame of the drag is drawn: at least a third of the moves must show.
+echo "$LINE" | awk -v moves="$MOVES" '
+    { for (i = 3; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] } }
+    END {
+        fin = 1
+        split("p50 p90 p99 max ip50 ip90 ip99 imax first_frame_ms", k, " ")
+        for (i = 1; i in k; i++) {
+            x = v[k[i]]
+            if (x !~ /^[0-9]+(\.[0-9]+)?$/) fin = 0
+        }
+        ordered = v["p50"] + 0 <= v["p90"] && v["p90"] + 0 <= v["p99"] && v["p99"] + 0 <= v["max"] &&
+            v["ip50"] + 0 <= v["ip90"] && v["ip90"] + 0 <= v["ip99"] && v["ip99"] + 0 <= v["imax"]
+        exit !(fin && ordered && v["frames"] >= moves / 3 && v["p50"] > 0 && v["first_frame_ms"] > 0)
+    }'
+[ $? -eq 0 ] && ok stats-values ||
+    no stats-values "want frames >= $MOVES / 3, finite ordered percentiles, first_frame_ms > 0:" "$LINE"
+exit $((FAILS > 0))
