@@ -50,7 +50,9 @@ shell_suite() {
     for s in "$@"; do sh "$s" >>"$out" 2>&1; done
     p=$(grep -c '^ok ' "$out")
     f=$(grep -c '^not ok ' "$out")
-    grep -A3 '^not ok ' "$out" | head -60
+    # each failure with its details (the indented or "# " lines after it)
+    awk '/^not ok / { on = 1; print; next } on && /^([ \t]|# )/ { print; next } { on = 0 }' \
+        "$out" | head -120
     add "$name" "$p" "$f"
 }
 

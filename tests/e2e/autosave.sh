@@ -6,17 +6,8 @@
 cd "$(dirname "$0")/../.." || exit 1
 BIN=build/losscape
 
-if [ "${LOSSCAPE_E2E_INNER:-}" != 1 ]; then
-    for try in 1 2 3; do
-        out=$(LOSSCAPE_E2E_INNER=1 timeout -k 5 60 \
-            xvfb-run -a -s "-screen 0 1280x800x24" sh "$0" 2>&1)
-        rc=$?
-        case "$out" in *"ok autosave-started"*) break ;; esac
-        sleep "$try"
-    done
-    printf '%s\n' "$out" | grep -E '^(ok|not ok|#) '
-    exit "$rc"
-fi
+. tests/lib/xvfb.sh
+xvfb_run_self autosave "1280x800" 60 "$0" xdotool import convert awk
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/losscape-autosave.XXXXXX") || exit 1
 APP=""

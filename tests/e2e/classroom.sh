@@ -8,17 +8,8 @@ cd "$(dirname "$0")/../.." || exit 1
 BIN=build/losscape
 DROP=build/tests/xdnd_drop
 
-if [ "${LOSSCAPE_E2E_INNER:-}" != 1 ]; then
-    for try in 1 2 3; do
-        out=$(LOSSCAPE_E2E_INNER=1 timeout -k 5 90 \
-            xvfb-run -a -s "-screen 0 1280x800x24" sh "$0" 2>&1)
-        rc=$?
-        case "$out" in *"ok classroom-started"*) break ;; esac
-        sleep "$try"
-    done
-    printf '%s\n' "$out" | grep -E '^(ok|not ok|#) '
-    exit "$rc"
-fi
+. tests/lib/xvfb.sh
+xvfb_run_self classroom "1280x800" 90 "$0" xdotool import convert awk
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/losscape-class.XXXXXX") || exit 1
 APP=""

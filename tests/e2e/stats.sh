@@ -19,21 +19,8 @@ BIN=build/losscape
 SIZE=${STATS_SIZE:-1280x800}
 MOVES=${STATS_MOVES:-120}
 
-if [ "${LOSSCAPE_E2E_INNER:-}" != 1 ]; then
-    for try in 1 2 3; do
-        out=$(LOSSCAPE_E2E_INNER=1 timeout -k 5 90 \
-            xvfb-run -a -s "-screen 0 ${SIZE}x24" sh "$0" 2>&1)
-        rc=$?
-        case "$out" in *"ok stats-window-appears"*) break ;; esac
-        sleep "$try"
-    done
-    printf '%s\n' "$out" | grep -E '^(ok|not ok|#) '
-    case "$out" in *"ok stats-window-appears"*) ;; *)
-        echo "not ok stats-xvfb"
-        echo "# no window after 3 tries of xvfb-run (last status $rc)" ;;
-    esac
-    exit "$rc"
-fi
+. tests/lib/xvfb.sh
+xvfb_run_self stats "$SIZE" 90 "$0" xdotool import convert awk
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/losscape-stats.XXXXXX") || exit 1
 APP=""

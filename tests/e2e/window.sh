@@ -5,7 +5,7 @@
 # the F12 screenshot. Prints one "ok NAME" / "not ok NAME" line per check, details
 # on failure as "# ..." lines. Run from anywhere: sh tests/e2e/window.sh
 #
-# The script re-executes itself inside `xvfb-run -a` (LOSSCAPE_E2E_INNER=1); every
+# The script re-executes itself inside `xvfb-run -a` (tests/lib/xvfb.sh); every
 # wait has a time limit, and the whole run is capped by `timeout`.
 
 # Word splitting of "X Y" pairs is on purpose; cleanup runs from a trap.
@@ -17,48 +17,10 @@ BIN=build/losscape
 SIZE_W=1280
 SIZE_H=800
 
-if [ "${LOSSCAPE_E2E_INNER:-}" != 1 ]; then
-    missing=""
-    for tool in xvfb-run xdotool import convert identify od awk timeout; do
-        command -v "$tool" >/dev/null 2>&1 || missing="$missing $tool"
-    done
-    if [ -n "$missing" ]; then
-        echo "not ok window-prerequisites"
-        echo "# missing:$missing (packages xvfb, xdotool, imagemagick)"
-        exit 1
-    fi
-    if [ ! -x "$BIN" ]; then
-        echo "not ok window-prerequisites"
-        echo "# $BIN is missing: run make"
-        exit 1
-    fi
-    # The inner run touches $started first: when it does not, the X server did not
-    # start (xvfb-run -a can race with another run for a display number): retry.
-    started=$(mktemp "${TMPDIR:-/tmp}/losscape-e2e-started.XXXXXX") || exit 1
-    rm -f "$started"
-    try=1
-    while :; do
-        LOSSCAPE_E2E_INNER=1 LOSSCAPE_E2E_STARTED=$started timeout -k 5 90 \
-            xvfb-run -a -s "-screen 0 ${SIZE_W}x${SIZE_H}x24" sh "$0"
-        rc=$?
-        if [ -e "$started" ] || [ $try -ge 3 ]; then break; fi
-        try=$((try + 1))
-        sleep "$try"
-    done
-    if [ ! -e "$started" ]; then
-        echo "not ok window-xvfb"
-        echo "# xvfb-run -a could not start an X server (3 tries, last status $rc)"
-    elif [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
-        echo "not ok window-time-limit"
-        echo "# the end-to-end run took more than 90 s and was stopped"
-    fi
-    rm -f "$started"
-    exit "$rc"
-fi
+. tests/lib/xvfb.sh
+xvfb_run_self window "${SIZE_W}x${SIZE_H}" 90 "$0" xdotool import convert identify od awk
 
 # ---- inside Xvfb ---------------------------------------------------------------
-
-[ -n "${LOSSCAPE_E2E_STARTED:-}" ] && : >"$LOSSCAPE_E2E_STARTED"
 TMPD=$(mktemp -d "${TMPDIR:-/tmp}/losscape-e2e.XXXXXX") || exit 1
 SAVE=$TMPD/save
 mkdir -p "$SAVE"

@@ -34,45 +34,14 @@ SH=800
 DURATION=${DURATION:-120}
 NAME=${SOAK_NAME:-soak}
 
-if [ "${LOSSCAPE_SOAK_INNER:-}" != 1 ]; then
-    missing=""
-    for tool in xvfb-run xdotool import awk timeout cmp; do
-        command -v "$tool" >/dev/null 2>&1 || missing="$missing $tool"
-    done
-    if [ -n "$missing" ] || [ ! -x "$BIN" ]; then
-        echo "not ok $NAME-prerequisites"
-        echo "    missing:$missing (packages xvfb, xdotool, imagemagick)$([ -x "$BIN" ] || echo "; $BIN: run make")"
-        exit 1
-    fi
-    SEED=${SEED:-$(awk 'BEGIN { srand(); print int(rand() * 1000000) }')}
-    export SEED DURATION NAME
-    LIMIT=$((DURATION + 100 + 2 * ${SOAK_WAIT:-10}))
-    # as tests/e2e/window.sh: retry when xvfb-run -a lost a race for a display
-    started=$(mktemp "${TMPDIR:-/tmp}/losscape-soak-started.XXXXXX") || exit 1
-    rm -f "$started"
-    try=1
-    while :; do
-        LOSSCAPE_SOAK_INNER=1 LOSSCAPE_SOAK_STARTED=$started timeout -k 5 "$LIMIT" \
-            xvfb-run -a -s "-screen 0 ${SW}x${SH}x24" sh "$0"
-        rc=$?
-        if [ -e "$started" ] || [ $try -ge 3 ]; then break; fi
-        try=$((try + 1))
-        sleep "$try"
-    done
-    if [ ! -e "$started" ]; then
-        echo "not ok $NAME-xvfb"
-        echo "    xvfb-run -a could not start an X server (3 tries, last status $rc)"
-    elif [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
-        echo "not ok $NAME-time-limit"
-        echo "    the soak took more than $LIMIT s and was stopped (seed $SEED)"
-    fi
-    rm -f "$started"
-    exit "$rc"
-fi
+SEED=${SEED:-$(awk 'BEGIN { srand(); print int(rand() * 1000000) }')}
+export SEED DURATION NAME
+. tests/lib/xvfb.sh
+xvfb_run_self "$NAME" "${SW}x${SH}" $((DURATION + 100 + 2 * ${SOAK_WAIT:-10})) "$0" \
+    xdotool import awk cmp
 
 # ---- inside Xvfb -----------------------------------------------------------------
 
-[ -n "${LOSSCAPE_SOAK_STARTED:-}" ] && : >"$LOSSCAPE_SOAK_STARTED"
 TMPD=$(mktemp -d "${TMPDIR:-/tmp}/losscape-soak.XXXXXX") || exit 1
 SAVE=$TMPD/save
 mkdir -p "$SAVE"
