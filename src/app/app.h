@@ -205,6 +205,13 @@ int app_add_path(App *app, Vec2 start);
  * optimiser, and the full gradient for a full-batch companion. */
 OptimConfig app_path_config(const App *app, const Path *p);
 
+/* Runs path p from its start with its optimiser; a path whose animation had
+ * finished shows the whole new path, otherwise its cursor keeps its step. */
+void app_run_path(const App *app, Path *p);
+
+/* Removes the paths of start group g (their buffers kept for reuse). */
+void app_remove_group(App *app, int g);
+
 /* Returns the parameters the charts follow: the selected path's current point, or
  * the hovered point, or the view's centre; *what names which (may be NULL). */
 Vec2 app_focus(const App *app, const char **what);

@@ -12,4 +12,10 @@ int panel_event(App *app, UiInput in);
 /* Draws the panel and the status line into c. */
 void panel_draw(App *app, Canvas *c, Text *t);
 
+/* Draws the lesson's title and note and the list of paths into the info area. */
+void panel_info_draw(App *app, Canvas *c, Text *t);
+
+/* Draws the status line: the hover read-out over the plot, else the last message. */
+void panel_status_draw(App *app, Canvas *c);
+
 #endif
