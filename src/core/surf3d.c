@@ -138,7 +138,13 @@ static void frame(Canvas *c, Surf3dZbuf *zb, const Surf3dProj *p, double k)
         if (f[i].d < f[near].d) near = i;
     }
     Surf3dPt a[3] = {f[0], f[1], f[2]}, b[3] = {f[0], f[2], f[3]};
-    uint32_t floor_px = canvas_pack((Color){236, 238, 242, 255});
+    /* the floor: the background under it shaded a little toward grey, so it shows
+     * on a white figure and on a black one alike */
+    Color bg = canvas_unpack(c->px[(size_t)c->clip.y * c->stride + c->clip.x]);
+    Color fl = {(unsigned char)(bg.r + (128 - bg.r) * 0.15),
+                (unsigned char)(bg.g + (128 - bg.g) * 0.15),
+                (unsigned char)(bg.b + (128 - bg.b) * 0.15), 255};
+    uint32_t floor_px = canvas_pack(fl);
     surf3d_raster_tri(c, zb, a, floor_px);
     surf3d_raster_tri(c, zb, b, floor_px);
     Color edge = {120, 125, 135, 255}, faint = {170, 175, 185, 255};

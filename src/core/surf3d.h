@@ -44,14 +44,16 @@ Vec2 surf3d_project(Rect r, View v, ValueScale s, Camera3d cam, double x, double
 Vec2 surf3d_project_floor(Rect r, View v, Camera3d cam, double x, double y);
 
 /* Draws field f (sampled over f->view) as a 3-D mesh into area r of c, over what
- * is there: a floor and the box's back edges for orientation; triangles coloured
- * by map `cmap` at their mean value under `scale` and lit by a light that turns
- * with the camera; holes where samples are not finite; then paths[0..npaths-1]
- * lifted onto the surface (dashed where a hill hides them), a ring at each start,
- * a ball at each current point (faded when hidden) and a cross where one
- * diverged. Line widths and markers multiply by line_scale (0 means 1). At most
- * SURF3D_MAX_SIDE vertices a side are used. Allocates a depth buffer of r.w x r.h
- * for the call. Returns 0, or -1 when memory runs out (nothing drawn). */
+ * is there: a floor (the colour at r's top-left corner shaded 15% toward
+ * mid-grey, so it shows on a light or a dark figure) and the box's back edges for
+ * orientation; triangles coloured by map `cmap` at their mean value under `scale`
+ * and lit by a light that turns with the camera; holes where samples are not
+ * finite; then paths[0..npaths-1] lifted onto the surface (dashed where a hill
+ * hides them), a ring at each start, a ball at each current point (faded when
+ * hidden) and a cross where one diverged. Line widths and markers multiply by
+ * line_scale (0 means 1). At most SURF3D_MAX_SIDE vertices a side are used.
+ * Allocates a depth buffer of r.w x r.h for the call. Returns 0, or -1 when memory
+ * runs out (nothing drawn). */
 int surf3d_draw(Canvas *c, Rect r, const Field *f, ValueScale scale, CmapKind cmap,
                 const PlotPath *paths, int npaths, Camera3d cam, double line_scale);
 

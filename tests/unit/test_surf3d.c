@@ -14,7 +14,7 @@
 
 static const Rect R = {20, 10, 360, 280}; /* a margin of canvas all round */
 static const uint32_t BG = 0xff102030u;   /* a background nothing else uses */
-static const uint32_t FLOOR = 0xffeceef2u; /* the floor's colour */
+static const uint32_t FLOOR = 0xff202e3cu; /* BG shaded 15% toward grey: the floor */
 
 /* A canvas-sized buffer filled with BG with field f drawn in R. */
 static void draw(uint32_t *px, const Field *f, int logscale, Camera3d cam, const PlotPath *pp,
