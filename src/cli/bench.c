@@ -169,13 +169,15 @@ static void usage(void)
 /* ---- stages -------------------------------------------------------------- */
 
 /* Runs n gd paths of BENCH_STEPS steps into pts (n runs of BENCH_STEPS + 1 points)
- * from the centres of a grid of starts over the view; every step runs. */
+ * from the centres of a grid of starts over the view; every step runs. The paths
+ * are shared among OpenMP threads as app_recompute shares the window's. */
 static void run_paths(const Bench *b, TrajPoint *pts, int n, Trajectory *out)
 {
     View v = b->s->view;
     OptimConfig cfg = optim_defaults((OptimConfig){.kind = OPTIM_GD, .lr = BENCH_LR});
     Vec2 centre = {(v.x0 + v.x1) / 2, (v.y0 + v.y1) / 2};
     int side = (int)ceil(sqrt(n));
+#pragma omp parallel for schedule(dynamic, 4)
     for (int i = 0; i < n; i++) {
         Vec2 start = {v.x0 + (i % side + 0.5) / side * (v.x1 - v.x0),
                       v.y0 + (i / side + 0.5) / side * (v.y1 - v.y0)};
