@@ -333,6 +333,9 @@ static void loop(App *app, Window *win, Text *t, FrameStats *fs, Prefetch *pre)
             window_present(win);
             if (fs) record(fs, begin, waited);
             prefetch_start(pre);
+            int ch = window_choose(win); /* after the first frame: ~50 ms */
+            if (ch < 0) die("cannot make a renderer: %s", SDL_GetError());
+            if (ch > 0) app->dirty = 1;
         }
         /* at most ~60 frames a second while something moves: without vsync the
          * software renderer would flood the display server and the processor */
