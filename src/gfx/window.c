@@ -3,13 +3,15 @@
  * renderer (the framebuffer kept off OpenGL): without a GPU (Mesa's llvmpipe) an
  * OpenGL present costs ~12 ms at 1920x1080 against ~1 ms. After the first frame
  * window_choose asks OpenGL for its own name through a hidden 1x1 window (~50 ms,
- * kept out of the start-up time) and moves to SDL's accelerated renderer when it
- * names a GPU rather than a CPU rasteriser. LOSSCAPE_RENDERER=accelerated or
+ * kept out of the start-up time; not at all on Linux without a DRM render node)
+ * and moves to SDL's accelerated renderer when it names a GPU rather than a CPU
+ * rasteriser. LOSSCAPE_RENDERER=accelerated or
  * =software skips the question. */
 #include "window.h"
 
 #include <SDL.h>
 #include <SDL_image.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,10 +35,28 @@ static const char *const cpu_gl[] = {"llvmpipe", "softpipe", "swrast", "Software
 
 typedef const unsigned char *(*GetStringFn)(unsigned name);
 
+/* Returns 0 when the machine surely has no GPU: on Linux, no DRM render node
+ * (/dev/dri/renderD*); 1 when it may have one. Asking OpenGL loads Mesa and LLVM
+ * (~50 MB resident), which this spares machines like a container under Xvfb. */
+static int gpu_possible(void)
+{
+#ifdef __linux__
+    DIR *d = opendir("/dev/dri");
+    int found = 0;
+    for (struct dirent *e; d && !found && (e = readdir(d));)
+        found = strncmp(e->d_name, "renderD", 7) == 0;
+    if (d) closedir(d);
+    return found;
+#else
+    return 1;
+#endif
+}
+
 /* Returns nonzero when OpenGL here runs on a GPU, asked through a hidden 1x1
  * window and its context; 0 when there is no OpenGL or it is a CPU rasteriser. */
 static int gpu_present(void)
 {
+    if (!gpu_possible()) return 0;
     SDL_Window *w = SDL_CreateWindow("", 0, 0, 1, 1, SDL_WINDOW_OPENGL | SDL_WINDOW_HIDDEN);
     SDL_GLContext ctx = w ? SDL_GL_CreateContext(w) : NULL;
     int gpu = 0;
