@@ -55,6 +55,8 @@ BEGIN {
     lab["figure_warm"] = "figure, cache warm (slider moves)"
     lab["field_typed"] = "field sample, rosenbrock typed (expr)"
     lab["data_surface"] = "data surface (neuron-xent) field+heat+contours"
+    lab["data_surface_100"] = "the same, n = 100 generated samples"
+    lab["data_mlp_100"] = "data surface (mlp-slice, n = 100)"
     lab["basins_512"] = "basins 512x512 x 1000 steps (himmelblau)"
     peer["field_sample"] = "eval"; peer["heat_map"] = "colour_map"
     peer["contour_trace"] = "contour_extract"; peer["field_heat_contours"] = "full_draw"

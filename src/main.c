@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <threads.h>
 
 #include "app/app.h"
 #include "app/strings.h"
@@ -232,6 +233,39 @@ static void keep_unsaved(App *app)
                         "start\n", path);
 }
 
+/* The data surfaces' one-time work (data_init: training mlp-slice's network and
+ * sampling its grid, ~0.25 s on 2 cores) runs on a thread of its own, started once
+ * the first frame is on the screen: the window opens without waiting for it, and
+ * choosing mlp-slice later finds it done. Whatever needs it first waits for it
+ * (call_once in mlp.c), so the values are the same whoever computes them. When
+ * the first frame shows mlp-slice the thread starts before it: sampling the grid
+ * there uses both cores, where the first field's OpenMP worker would use one. */
+typedef struct {
+    thrd_t thread;
+    int state; /* 0 not started, 1 running or done (join at exit), -1 not startable */
+} Prefetch;
+
+static int prefetch_run(void *unused)
+{
+    (void)unused;
+    data_init();
+    return 0;
+}
+
+/* Starts the prefetch once; if no thread can be made, the first use does the work. */
+static void prefetch_start(Prefetch *p)
+{
+    if (p->state == 0)
+        p->state = thrd_create(&p->thread, prefetch_run, NULL) == thrd_success ? 1 : -1;
+}
+
+/* Waits for the prefetch, if it was started (at most its ~0.25 s, at a quick exit). */
+static void prefetch_join(Prefetch *p)
+{
+    if (p->state == 1) thrd_join(p->thread, NULL);
+    p->state = 0;
+}
+
 #define STATS_CAP 65536 /* frames --stats keeps (the latest): ~18 minutes at 60 a second */
 
 /* --stats: what the window measures of its own frames, printed on exit. */
@@ -267,8 +301,9 @@ static void report(FrameStats *fs, Window *win)
             fs->first_ms, window_renderer(win));
 }
 
-/* The frame loop; fs, when not NULL, records every presented frame (--stats). */
-static void loop(App *app, Window *win, Text *t, FrameStats *fs)
+/* The frame loop; fs, when not NULL, records every presented frame (--stats); pre
+ * is started after the first present. */
+static void loop(App *app, Window *win, Text *t, FrameStats *fs, Prefetch *pre)
 {
     Uint64 last = SDL_GetPerformanceCounter();
     int moving = 0;
@@ -297,6 +332,10 @@ static void loop(App *app, Window *win, Text *t, FrameStats *fs)
             if (app->dirty) app_draw(app, &c, t); /* show the message just set */
             window_present(win);
             if (fs) record(fs, begin, waited);
+            prefetch_start(pre);
+            int ch = window_choose(win); /* after the first frame: ~50 ms */
+            if (ch < 0) die("cannot make a renderer: %s", SDL_GetError());
+            if (ch > 0) app->dirty = 1;
         }
         /* at most ~60 frames a second while something moves: without vsync the
          * software renderer would flood the display server and the processor */
@@ -328,7 +367,6 @@ int main(int argc, char **argv)
         return 2;
     }
     int w = o.has_size ? o.w : CFG_WIN_W, h = o.has_size ? o.h : CFG_WIN_H;
-    data_init(); /* trains mlp-slice's network once, before any frame needs it */
     if (SDL_Init(SDL_INIT_VIDEO) != 0) die("cannot start SDL: %s", SDL_GetError());
     if (TTF_Init() != 0) die("cannot start SDL_ttf: %s", TTF_GetError());
     SDL_EventState(SDL_DROPFILE, SDL_ENABLE);
@@ -342,7 +380,10 @@ int main(int argc, char **argv)
     fs.work = stats_init(fs.work_ms, STATS_CAP);
     fs.interval = stats_init(fs.interval_ms, STATS_CAP);
     int want_stats = o.stats;
-    loop(&app, win, t, want_stats ? &fs : NULL);
+    Prefetch pre = {0};
+    if (data_needs_init(app.surface)) prefetch_start(&pre); /* the first frame waits */
+    loop(&app, win, t, want_stats ? &fs : NULL, &pre);
+    prefetch_join(&pre);
     keep_unsaved(&app);
     if (want_stats) report(&fs, win);
     app_free(&app);

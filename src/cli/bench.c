@@ -17,6 +17,7 @@
 #include "cli/cli.h"
 #include "core/basins.h"
 #include "core/data.h"
+#include "core/data_gen.h"
 #include "core/expr.h"
 #include "config.h"
 #include "gfx/text.h"
@@ -33,6 +34,8 @@
 #define BENCH_LR         1e-4 /* small, so that no path diverges */
 #define BENCH_EXPR       "(1-x)^2 + 100*(y-x^2)^2" /* rosenbrock, typed */
 #define BENCH_DATA       "neuron-xent" /* the data surface timed (n = 10) */
+#define BENCH_DATA_N     100  /* and its model on a generated set of this many samples */
+#define BENCH_DATA_SEED  6    /* the generated set's seed */
 #define BENCH_BASINS     512  /* basins: starts a side, of himmelblau, 1000 steps */
 #define BENCH_SLOW       5    /* repeats of the slow stages (basins) at most */
 
@@ -59,6 +62,7 @@ typedef struct {
     Expr *expr;    /* rosenbrock typed as an expression */
     Surface typed; /* its surface */
     PlotCache data; /* a data surface's field, heat-map and contours */
+    DataGen *gen;   /* BENCH_DATA's model on BENCH_DATA_N generated samples */
     BasinsCell *cells; /* BENCH_BASINS^2 basins */
 } Bench;
 
@@ -165,13 +169,15 @@ static void usage(void)
 /* ---- stages -------------------------------------------------------------- */
 
 /* Runs n gd paths of BENCH_STEPS steps into pts (n runs of BENCH_STEPS + 1 points)
- * from the centres of a grid of starts over the view; every step runs. */
+ * from the centres of a grid of starts over the view; every step runs. The paths
+ * are shared among OpenMP threads as app_recompute shares the window's. */
 static void run_paths(const Bench *b, TrajPoint *pts, int n, Trajectory *out)
 {
     View v = b->s->view;
     OptimConfig cfg = optim_defaults((OptimConfig){.kind = OPTIM_GD, .lr = BENCH_LR});
     Vec2 centre = {(v.x0 + v.x1) / 2, (v.y0 + v.y1) / 2};
     int side = (int)ceil(sqrt(n));
+#pragma omp parallel for schedule(dynamic, 4)
     for (int i = 0; i < n; i++) {
         Vec2 start = {v.x0 + (i % side + 0.5) / side * (v.x1 - v.x0),
                       v.y0 + (i / side + 0.5) / side * (v.y1 - v.y0)};
@@ -261,11 +267,14 @@ static int sample_typed(Bench *b, int arg)
     return field_sample(&b->field, &b->typed, b->typed.view, b->w, b->h);
 }
 
-/* A data surface's whole surface picture after a pan or zoom. */
+/* A data surface's whole surface picture after a pan or zoom: BENCH_DATA's own
+ * (arg 0), the same model on BENCH_DATA_N samples (1), or mlp-slice (2; n = 100,
+ * interpolated on its grid). */
 static int data_surface(Bench *b, int arg)
 {
-    (void)arg;
-    const Surface *s = surface_find(BENCH_DATA);
+    const Surface *s = arg == 1   ? data_gen_surface(b->gen)
+                       : arg == 2 ? surface_find("mlp-slice")
+                                  : surface_find(BENCH_DATA);
     plot_invalidate(&b->data);
     if (plot_update(&b->data, s, s->view, b->w, b->h, &b->both) != 0) return -1;
     plot_draw_surface(&b->canvas, whole(b), &b->data, &b->both);
@@ -301,6 +310,8 @@ static const struct {
     {"figure_warm", "figure, cache warm (slider moves)", draw_figure, 0},
     {"field_typed", "field sample, rosenbrock typed (expr)", sample_typed, 0},
     {"data_surface", "data surface (neuron-xent), field+heat+contours", data_surface, 0},
+    {"data_surface_100", "data surface (neuron-xent, n = 100)", data_surface, 1},
+    {"data_mlp_100", "data surface (mlp-slice, n = 100)", data_surface, 2},
     {"basins_512", "basins 512x512 x 1000 steps (himmelblau)", basins, 0},
 };
 
@@ -360,6 +371,7 @@ static int setup(Bench *b)
     b->times = malloc(sizeof *b->times * (size_t)b->repeat);
     b->pts = malloc(sizeof *b->pts * npts);
     b->cells = malloc(sizeof *b->cells * BENCH_BASINS * BENCH_BASINS);
+    b->gen = data_gen_new(surface_find(BENCH_DATA), BENCH_DATA_N, BENCH_DATA_SEED);
     char err[256];
     if (!(b->expr = expr_compile(BENCH_EXPR, err, sizeof err, NULL))) {
         fprintf(stderr, "losscape bench: %s\n", err);
@@ -371,7 +383,7 @@ static int setup(Bench *b)
     b->heat = (PlotStyle){PLOT_HEAT, CMAP_VIRIDIS, BENCH_LEVELS, log, 1, 0};
     b->contour = (PlotStyle){PLOT_CONTOUR, CMAP_VIRIDIS, BENCH_LEVELS, log, 1, 0};
     b->both = (PlotStyle){PLOT_BOTH, CMAP_VIRIDIS, BENCH_LEVELS, log, 1, 0};
-    if (!b->px || !b->times || !b->pts || !b->cells ||
+    if (!b->px || !b->times || !b->pts || !b->cells || !b->gen ||
         plot_update(&b->plot, b->s, b->s->view, b->w, b->h, &b->both) != 0) {
         fprintf(stderr, "losscape bench: out of memory for %dx%d pixels\n", b->w, b->h);
         return 1;
@@ -402,6 +414,7 @@ static void teardown(Bench *b)
     plot_free(&b->fig);
     plot_free(&b->data);
     free(b->cells);
+    data_gen_free(b->gen);
     expr_free(b->expr);
 }
 

@@ -122,6 +122,12 @@ void data_init(void)
     mlp_init();
 }
 
+int data_needs_init(const Surface *s)
+{
+    int d = data_index(s);
+    return d >= 0 && !entries[d].unit;
+}
+
 /* ---- what the inset and the back-propagation table show ------------------------ */
 
 DataInfo data_info(const Surface *s)

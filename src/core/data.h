@@ -67,6 +67,10 @@ int data_index(const Surface *s);
  * thread-safe: call it at start-up, or before timing, so that no frame pays for it. */
 void data_init(void);
 
+/* Returns nonzero when the first evaluation of s does data_init's one-time work
+ * (mlp-slice), 0 for every other surface, data or not. */
+int data_needs_init(const Surface *s);
+
 /* Returns what the inset needs about s's data and model (all zero when s is not a
  * data surface). */
 DataInfo data_info(const Surface *s);

@@ -5,6 +5,8 @@
  * (exponentials by multiplication, moments of the data) along the row. */
 #include "data_unit.h"
 
+#include "data_row.h"
+
 #include <assert.h>
 #include <math.h>
 #include <stddef.h>
@@ -153,7 +155,7 @@ double data_unit_predict(const DataUnit *u, double p, double q, double x1, doubl
 
 /* Pixels per block: a row is filled BLOCK pixels at a time (the last block runs
  * past the row's end into scratch space), fixed so the inner loops vectorise. */
-#define BLOCK 64
+#define BLOCK 16
 
 /* linreg is quadratic: with the least-squares fit (w*, b*), its residual R and the
  * moments of x, C = ½[vxx·(w − w*)² + ((b − b*) + (w − w*)·x̄)² + R], a sum of
@@ -199,7 +201,8 @@ static void exp_block(double t, double dt, const double *pw, double *e)
  * without another transcendental: squared error of the neuron 1/(1 + e^((2y−1)z))²
  * (the distance of σ(z) to y), cross-entropy ln Π(1 + e^((1−2y)z)) (one log per
  * pixel), tiny-net's tanh(w1·x) = 1 − 2/(1 + e^(2·w1·x)). */
-static void row_exp(const DataUnit *u, double q, double x0, double dx, int n, double *out)
+static void row_exp_general(const DataUnit *u, double q, double x0, double dx, int n,
+                            double *out)
 {
     double c[DATA_UNIT_MAX_N], k[DATA_UNIT_MAX_N], pw[DATA_UNIT_MAX_N][BLOCK];
     for (int i = 0; i < u->n; i++) {
@@ -245,6 +248,15 @@ static void row_exp(const DataUnit *u, double q, double x0, double dx, int n, do
                 isfinite(v) ? v : data_unit_cost(u, x0 + (j0 + j) * dx, q, NULL);
         }
     }
+}
+
+/* The same, through data_row.c's fast path where every exponential is in range
+ * and the general one above elsewhere (far out). */
+static void row_exp(const DataUnit *u, double q, double x0, double dx, int n, double *out)
+{
+    DataRowSpan s = data_row_fast(u, q, x0, dx, n, out);
+    if (s.lo > 0) row_exp_general(u, q, x0, dx, s.lo, out);
+    if (s.hi < n) row_exp_general(u, q, x0 + s.hi * dx, dx, n - s.hi, out + s.hi);
 }
 
 /* svm-hinge: the margins are linear along the row. */

@@ -6,7 +6,7 @@
 
 #include "data.h"
 
-#define DATA_UNIT_MAX_N 16 /* samples a unit's data set may hold */
+#define DATA_UNIT_MAX_N 128 /* samples a unit's data set may hold */
 
 typedef enum {
     DATA_UNIT_LINEAR,       /* ŷ = w·x + b, squared error */

@@ -101,8 +101,9 @@ static void hotcold(const OptimConfig *c, OptimState *st, const Surface *s, Vec2
         if (d->probe_f[i] < best) best = d->probe_f[i], d->chosen = i;
     }
     st->nf += 4;
-    if (d->chosen >= 0)
-        d->step = (Vec2){d->probe[d->chosen].x - th.x, d->probe[d->chosen].y - th.y};
+    d->step = d->chosen >= 0 ? (Vec2){d->probe[d->chosen].x - th.x,
+                                      d->probe[d->chosen].y - th.y}
+                             : (Vec2){0, 0};
 }
 
 static const struct {
@@ -197,9 +198,11 @@ void optim_cost(const OptimConfig *cfg, long steps, long *nf, long *ng)
 Vec2 optim_step(const OptimConfig *cfg, OptimState *st, const Surface *s, Vec2 theta,
                 double f, Vec2 g, OptimDetail *d)
 {
-    OptimDetail local;
-    if (!d) d = &local;
-    memset(d, 0, sizeof *d);
+    OptimDetail local; /* the rules read only lr and g, set below: no need to clear it */
+    if (d)
+        memset(d, 0, sizeof *d);
+    else
+        d = &local;
     d->lr = optim_lr_at(cfg, st->t);
     d->g = g;
     st->t++;

@@ -34,6 +34,14 @@ int window_set_icon(Window *win, const char *png);
 /* Toggles fullscreen (desktop resolution). */
 void window_toggle_fullscreen(Window *win);
 
+/* Chooses the renderer once (later calls return 0 at once): unless
+ * LOSSCAPE_RENDERER decides, asks OpenGL whether it runs on a GPU (~50 ms; call it
+ * after the first frame) and, if so, moves to SDL's accelerated renderer. Returns
+ * 0 when the renderer stayed, 1 when it changed (the next window_canvas makes a
+ * new texture: draw before the next present), -1 when no renderer could be made
+ * any more (a start-up failure). */
+int window_choose(Window *win);
+
 /* Returns the name of the renderer in use ("software", "opengl", ...). */
 const char *window_renderer(Window *win);
 
