@@ -140,15 +140,16 @@ static void draw_contours(Canvas *cv, Rect r, const PlotCache *c, const PlotStyl
 {
     double k = st->scale > 0 ? st->scale : 1;
     int heat = st->mode & PLOT_HEAT;
-    Color white = {255, 255, 255, 120};
+    Color white = {255, 255, 255, 120}, ink[PLOT_MAX_LEVELS];
+    /* one colour a level, worked out once rather than once a segment */
+    for (int m = 0; m < c->nlevels; m++)
+        ink[m] = heat ? white
+                      : cmap_color(st->cmap, view_value_unit(c->scale, c->level[m]));
     const ContourSet *cs = &c->contours;
     for (int i = 0; i < cs->count; i++) {
         const ContourSeg *s = &cs->seg[i];
-        Color col = heat ? white
-                         : cmap_color(st->cmap, view_value_unit(c->scale,
-                                                                c->level[s->level]));
         canvas_line(cv, r.x + s->x0 + 0.5, r.y + s->y0 + 0.5, r.x + s->x1 + 0.5,
-                    r.y + s->y1 + 0.5, (heat ? 1.0 : 1.4) * k, col);
+                    r.y + s->y1 + 0.5, (heat ? 1.0 : 1.4) * k, ink[s->level]);
     }
 }
 
