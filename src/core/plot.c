@@ -77,6 +77,8 @@ void plot_free(PlotCache *c)
     field_free(&c->field);
     contour_free(&c->contours);
     free(c->layer);
+    free(c->pieces);
+    lines_free(&c->lines);
     memset(c, 0, sizeof *c);
 }
 
@@ -136,20 +138,39 @@ static void draw_heat(Canvas *cv, Rect r, const PlotCache *c, CmapKind cmap)
     }
 }
 
-static void draw_contours(Canvas *cv, Rect r, const PlotCache *c, const PlotStyle *st)
+/* Draws the contour lines: thin lines in one batch (lines_draw), or one by one
+ * with canvas_line when memory for the batch runs out. */
+static void draw_contours(Canvas *cv, Rect r, PlotCache *c, const PlotStyle *st)
 {
-    double k = st->scale > 0 ? st->scale : 1;
-    int heat = st->mode & PLOT_HEAT;
+    double k = st->scale > 0 ? st->scale : 1, width = (st->mode & PLOT_HEAT ? 1.0 : 1.4) * k;
     Color white = {255, 255, 255, 120}, ink[PLOT_MAX_LEVELS];
     /* one colour a level, worked out once rather than once a segment */
     for (int m = 0; m < c->nlevels; m++)
-        ink[m] = heat ? white
-                      : cmap_color(st->cmap, view_value_unit(c->scale, c->level[m]));
+        ink[m] = st->mode & PLOT_HEAT
+                     ? white
+                     : cmap_color(st->cmap, view_value_unit(c->scale, c->level[m]));
     const ContourSet *cs = &c->contours;
+    size_t n = (size_t)cs->count;
+    if (n > c->pieces_cap) {
+        LineSeg *p = realloc(c->pieces, n * sizeof *p);
+        if (p) c->pieces = p, c->pieces_cap = n;
+    }
+    if (n <= c->pieces_cap) {
+        /* sample (i, j) is the centre of pixel (r.x + i, r.y + j) */
+        float ox = (float)r.x + 0.5f, oy = (float)r.y + 0.5f;
+        LineSeg *p = c->pieces;
+#pragma omp parallel for schedule(static)
+        for (int i = 0; i < cs->count; i++) {
+            const ContourSeg *s = &cs->seg[i];
+            p[i] = (LineSeg){s->x0 + ox, s->y0 + oy, s->x1 + ox, s->y1 + oy, s->level};
+        }
+        lines_draw(&c->lines, cv, p, cs->count, width, ink, c->nlevels);
+        return;
+    }
     for (int i = 0; i < cs->count; i++) {
         const ContourSeg *s = &cs->seg[i];
         canvas_line(cv, r.x + s->x0 + 0.5, r.y + s->y0 + 0.5, r.x + s->x1 + 0.5,
-                    r.y + s->y1 + 0.5, (heat ? 1.0 : 1.4) * k, ink[s->level]);
+                    r.y + s->y1 + 0.5, width, ink[s->level]);
     }
 }
 
@@ -190,7 +211,7 @@ static void draw_field(Canvas *cv, Rect r, const PlotCache *c, const PlotStyle *
 }
 
 /* Draws the surface into area r of cv directly. */
-static void draw_surface(Canvas *cv, Rect r, const PlotCache *c, const PlotStyle *st)
+static void draw_surface(Canvas *cv, Rect r, PlotCache *c, const PlotStyle *st)
 {
     Rect old = canvas_set_clip(cv, r);
     if (st->mode & PLOT_HEAT)

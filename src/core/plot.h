@@ -11,6 +11,7 @@
 #include "cmap.h"
 #include "contour.h"
 #include "field.h"
+#include "lines.h"
 #include "surface.h"
 #include "traj.h"
 #include "view.h"
@@ -42,6 +43,9 @@ typedef struct {
     size_t layer_cap;               /* allocated pixels */
     int layer_ok;                   /* 0 when stale */
     PlotStyle layer_of;             /* style the layer was drawn with */
+    LineSeg *pieces;                /* the contours in pixels, for lines_draw */
+    size_t pieces_cap;              /* allocated pieces */
+    Lines lines;                    /* lines_draw's scratch */
 } PlotCache;
 
 typedef struct {
