@@ -3,6 +3,8 @@
  * The window's canvas and `render` both come through here. */
 #include "plot.h"
 
+#include "heat.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,60 +86,6 @@ void plot_free(PlotCache *c)
 
 /* ---- surface --------------------------------------------------------------- */
 
-/* Colour of an undefined sample: a neutral two-tone hatch. */
-static uint32_t hatch(int i, int j)
-{
-    return ((i + j) >> 2) & 1 ? 0xFF8C8C8Cu : 0xFF767676u;
-}
-
-#define HEAT_BUCKETS 4096 /* uniform value buckets of the colour look-up */
-
-/* Returns the colour entry of value v: the number of edges at or below it, found
- * from the entry at the start of v's bucket by stepping over the edges between. */
-static int heat_entry(double v, const double *edge, const unsigned char *start,
-                      double lo, double inv)
-{
-    double u = (v - lo) * inv;
-    int b = u > 0 ? (u < HEAT_BUCKETS - 1 ? (int)u : HEAT_BUCKETS - 1) : 0;
-    int k = start[b];
-    while (k < 255 && v >= edge[k]) k++;
-    while (k > 0 && v < edge[k - 1]) k--;
-    return k;
-}
-
-/* Colours the field. The value at which the colour steps from entry k to k + 1 is
- * worked out once (edge[k], where the scale maps to (k + 0.5)/255), and so is the
- * entry at the start of each of 4096 value buckets; a pixel then costs a bucket
- * look-up and a compare or two, with no logarithm, and the result is exact. */
-static void draw_heat(Canvas *cv, Rect r, const PlotCache *c, CmapKind cmap)
-{
-    const uint32_t *lut = cmap_lut(cmap);
-    const Field *f = &c->field;
-    double edge[255], lo = c->scale.lo, hi = c->scale.hi;
-    unsigned char start[HEAT_BUCKETS];
-    for (int k = 0; k < 255; k++) edge[k] = view_unit_value(c->scale, (k + 0.5) / 255);
-    double inv = hi > lo ? HEAT_BUCKETS / (hi - lo) : 0;
-    for (int b = 0, k = 0; b < HEAT_BUCKETS; b++) {
-        double v = lo + b / inv;
-        while (k < 255 && v >= edge[k]) k++;
-        start[b] = (unsigned char)k;
-    }
-    if (!(inv > 0)) memset(start, 0, sizeof start);
-    /* the columns of the field inside the clip */
-    int i0 = cv->clip.x - r.x > 0 ? cv->clip.x - r.x : 0;
-    int i1 = cv->clip.x + cv->clip.w - r.x < f->w ? cv->clip.x + cv->clip.w - r.x : f->w;
-#pragma omp parallel for schedule(static)
-    for (int j = 0; j < f->h; j++) {
-        int y = r.y + j;
-        if (y < cv->clip.y || y >= cv->clip.y + cv->clip.h) continue;
-        uint32_t *dst = cv->px + (size_t)y * cv->stride + r.x;
-        const double *src = f->v + (size_t)j * f->w;
-        for (int i = i0; i < i1; i++)
-            dst[i] = isfinite(src[i]) ? lut[heat_entry(src[i], edge, start, lo, inv)]
-                                      : hatch(r.x + i, y);
-    }
-}
-
 /* Draws the contour lines: thin lines in one batch (lines_draw), or one by one
  * with canvas_line when memory for the batch runs out. */
 static void draw_contours(Canvas *cv, Rect r, PlotCache *c, const PlotStyle *st)
@@ -215,7 +163,7 @@ static void draw_surface(Canvas *cv, Rect r, PlotCache *c, const PlotStyle *st)
 {
     Rect old = canvas_set_clip(cv, r);
     if (st->mode & PLOT_HEAT)
-        draw_heat(cv, r, c, st->cmap);
+        heat_draw(cv, r, &c->field, c->scale, st->cmap);
     else
         canvas_fill_rect(cv, r, (Color){255, 255, 255, 255});
     if (st->mode & PLOT_CONTOUR) draw_contours(cv, r, c, st);
