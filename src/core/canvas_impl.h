@@ -12,6 +12,9 @@
  * cap keeps the clipped coordinates small enough for float. */
 #define LINE_MAX_WIDTH 32768.0
 
+/* Pixels from which a fill or a copy is split over the threads. */
+#define CANVAS_BIG (1 << 16)
+
 /* Pixel bounds [x0, x1) x [y0, y1) of an area to visit. */
 typedef struct {
     int x0, y0, x1, y1;

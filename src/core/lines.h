@@ -24,10 +24,9 @@ typedef struct {
  * for k = 0..n-1 in turn would, skipping segments whose ink is outside
  * 0..ninks-1. The clip is cut into horizontal bands drawn in parallel (OpenMP),
  * each by canvas_line clipped to it, with its segments in the caller's order, so
- * the pixels are the same for any number of threads and the same as the serial
- * loop (a segment longer than about width + 2 pixels that crosses a band edge is
- * cut there, which can move a coverage by a rounding step). Returns 0, or -1
- * when memory for the scratch runs out (the segments are then drawn serially). */
+ * the pixels are those of the serial loop for any number of threads. Returns 0,
+ * or -1 when memory for the scratch runs out (the segments are then drawn
+ * serially). */
 int lines_draw(Lines *l, Canvas *c, const LineSeg *seg, int n, double width,
                const Color *ink, int ninks);
 

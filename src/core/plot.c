@@ -196,13 +196,15 @@ int plot_draw_surface(Canvas *cv, Rect r, PlotCache *c, const PlotStyle *st)
         c->layer_ok = 1;
         c->layer_of = *st;
     }
-    /* copy the kept picture, clipped to the canvas */
+    /* copy the kept picture, clipped to the canvas; rows in parallel when large */
     Rect k = cv->clip;
     int x0 = r.x > k.x ? r.x : k.x, x1 = r.x + r.w < k.x + k.w ? r.x + r.w : k.x + k.w;
     int y0 = r.y > k.y ? r.y : k.y, y1 = r.y + r.h < k.y + k.h ? r.y + r.h : k.y + k.h;
-    for (int y = y0; x1 > x0 && y < y1; y++)
-        memcpy(cv->px + (size_t)y * cv->stride + x0,
-               c->layer + (size_t)(y - r.y) * r.w + (x0 - r.x), (size_t)(x1 - x0) * 4);
+#pragma omp parallel for schedule(static) if ((long long)(x1 - x0) * (y1 - y0) > 1 << 16)
+    for (int y = y0; y < y1; y++)
+        if (x1 > x0)
+            memcpy(cv->px + (size_t)y * cv->stride + x0,
+                   c->layer + (size_t)(y - r.y) * r.w + (x0 - r.x), (size_t)(x1 - x0) * 4);
     return 0;
 }
 
@@ -238,6 +240,7 @@ static int clip_segment(Vec2 *a, Vec2 *b, double x0, double y0, double x1, doubl
 #define POLY_SAME   0.25 /* pixels: endpoints this close draw the same pixels */
 #define POLY_HEAD   64   /* segments of a path always drawn first: how it sets out */
 #define POLY_INK    1.0  /* the paths' halos together cover at most this many plots */
+#define PLOT_PATH_BANDS 2 /* bands the paths are drawn in, in parallel */
 
 /* Returns nonzero when segment a-b (either way round) is one of recent[0..n-1]. */
 static int seen(const Vec2 (*recent)[2], int n, Vec2 a, Vec2 b)
@@ -264,15 +267,24 @@ static double walk(Canvas *cv, Rect r, View v, const PlotPath *p, int stride, do
 {
     double m = 50, len = 0;
     Vec2 recent[POLY_RECENT][2], dot = view_to_px(v, r, (Vec2){p->pts[0].x, p->pts[0].y});
-    Vec2 last = dot;
+    Vec2 last = dot, from = {p->pts[0].x, p->pts[0].y};
+    /* Most steps move less than half a pixel: they are told apart with a product
+     * instead of view_to_px's divisions, with a margin far above the rounding of
+     * either (the test is only trusted within a million pixels of the view). */
+    double kx = (r.w > 0 ? r.w : 1) / (v.x1 - v.x0), ky = (r.h > 0 ? r.h : 1) / (v.y1 - v.y0);
     int nrecent = 0, next = 0, kept = 0;
     for (int i = 1; i < p->shown; i++) {
+        double ex = (p->pts[i].x - from.x) * kx, ey = (p->pts[i].y - from.y) * ky;
+        if (fabs(ex) < 0.4999 && fabs(ey) < 0.4999 && i + 1 < p->shown &&
+            fabs(p->pts[i].x - v.x0) * kx < 1e6 && fabs(p->pts[i].y - v.y0) * ky < 1e6)
+            continue;
         Vec2 q = view_to_px(v, r, (Vec2){p->pts[i].x, p->pts[i].y});
         if (!isfinite(q.x) || !isfinite(q.y)) break;
         if (fabs(q.x - last.x) < 0.5 && fabs(q.y - last.y) < 0.5 && i + 1 < p->shown)
             continue;
         Vec2 a = last, b = q;
         last = q;
+        from = (Vec2){p->pts[i].x, p->pts[i].y};
         if (seen((const Vec2(*)[2])recent, nrecent, a, b)) continue;
         recent[next][0] = a, recent[next][1] = b;
         next = (next + 1) % POLY_RECENT;
@@ -371,6 +383,17 @@ void plot_draw_paths(Canvas *cv, Rect r, View v, const PlotPath *paths, int n,
     Rect old = canvas_set_clip(cv, r);
     int stride[PLOT_MAX_PATHS], m = n < PLOT_MAX_PATHS ? n : PLOT_MAX_PATHS;
     strides(cv, r, v, paths, m, POLY_INK * r.w * r.h / (4.7 * k), stride);
-    draw_all(cv, r, v, paths, n, k, stride, m);
+    /* Horizontal bands of the area drawn on all cores, each walking every path and
+     * drawing what falls inside it in the same order: no pixel is in two bands and
+     * no primitive's pixels depend on the clip, so this is the serial picture. */
+    Rect clip = cv->clip;
+#pragma omp parallel for schedule(dynamic, 1)
+    for (int b = 0; b < PLOT_PATH_BANDS; b++) {
+        Canvas bc = *cv;
+        int y0 = clip.y + (int)((long long)clip.h * b / PLOT_PATH_BANDS);
+        int y1 = clip.y + (int)((long long)clip.h * (b + 1) / PLOT_PATH_BANDS);
+        bc.clip = (Rect){clip.x, y0, clip.w, y1 - y0};
+        draw_all(&bc, r, v, paths, n, k, stride, m);
+    }
     canvas_set_clip(cv, old);
 }
