@@ -51,7 +51,10 @@ int plot_update(PlotCache *c, const Surface *s, View v, int w, int h,
                                                                      : st->levels;
     if (!c->field_ok || c->surface != s || c->field.w != w || c->field.h != h ||
         !same_view(c->field.view, v)) {
-        if (field_sample(&c->field, s, v, w, h) != 0) return -1;
+        /* a pan by whole pixels evaluates only what comes into view */
+        int moved = c->field_ok && c->surface == s && c->field.w == w && c->field.h == h &&
+                    field_pan(&c->field, s, v) == 1;
+        if (!moved && field_sample(&c->field, s, v, w, h) != 0) return -1;
         c->surface = s;
         c->field_ok = 1;
         c->contours_ok = 0;

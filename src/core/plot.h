@@ -63,9 +63,10 @@ int plot_mode_find(const char *name);
 const char *plot_mode_name(PlotMode m);
 
 /* Brings cache up to date for surface s over view v at w x h samples with style st:
- * resamples the field only when s, v or the size changed, retraces contours only
- * when the field, the level count or the log flag changed. Returns 0, or -1 when
- * memory runs out. */
+ * resamples the field only when s, v or the size changed (after a pan by whole
+ * pixels only the exposed strips, see field_pan), retraces contours only when the
+ * field, the level count or the log flag changed. Returns 0, or -1 when memory
+ * runs out. */
 int plot_update(PlotCache *cache, const Surface *s, View v, int w, int h,
                 const PlotStyle *st);
 

@@ -55,7 +55,7 @@ static void fill(ValueScale sc, unsigned seed)
 static void test_exact_entries(void **state)
 {
     (void)state;
-    Field f = {vals, W, H, W * H, {0, 1, 0, 1}, 0, 1};
+    Field f = {.v = vals, .w = W, .h = H, .cap = W * H, .view = {0, 1, 0, 1}, .vmax = 1};
     for (size_t s = 0; s < sizeof scales / sizeof scales[0]; s++) {
         fill(scales[s], 7u + (unsigned)s);
         Canvas c = canvas_init(px, W, H, W);
@@ -79,7 +79,7 @@ static void test_clip(void **state)
 {
     (void)state;
     static uint32_t big[(W + 20) * (H + 20)];
-    Field f = {vals, W, H, W * H, {0, 1, 0, 1}, 0, 1};
+    Field f = {.v = vals, .w = W, .h = H, .cap = W * H, .view = {0, 1, 0, 1}, .vmax = 1};
     fill(scales[2], 3u);
     for (int i = 0; i < (W + 20) * (H + 20); i++) big[i] = 0x12345678u;
     Canvas c = canvas_init(big, W + 20, H + 20, W + 20);
