@@ -11,18 +11,18 @@
 
 #include "canvas_impl.h"
 
-#define LINES_BANDS  64 /* bands at most: enough to balance the cores */
+#define LINES_BANDS  32 /* bands at most: enough to balance the cores */
 #define LINES_CHUNKS 8  /* parts of the segment list sorted in parallel */
 
 /* A batch being drawn: what every band reads. */
 typedef struct {
     const LineSeg *seg;
     int n;
-    Box k;       /* the clip */
-    int kh;      /* its height */
+    Box k;         /* the clip */
+    int kh;        /* its height */
     int shift, nb; /* bands are 1 << shift rows high; number of bands */
-    float reach; /* canvas_line's: coverage is 0 this far from a segment */
-    int ninks;   /* colours given */
+    float reach;   /* canvas_line's: coverage is 0 this far from a segment */
+    int ninks;     /* colours given */
 } Batch;
 
 /* Writes the bands segment s can touch to *t0..*t1 (inclusive); returns 0 when
@@ -109,7 +109,7 @@ int lines_draw(Lines *l, Canvas *c, const LineSeg *seg, int n, double width,
     b.reach = (float)(0.5 * fmin(width, LINE_MAX_WIDTH) + 0.5);
     if (n <= 0 || !(width > 0.0) || b.k.x0 >= b.k.x1 || kh <= 0) return 0;
     /* a power of two high, so that finding a segment's bands needs no division */
-    while ((kh - 1) >> b.shift >= LINES_BANDS / 2) b.shift++;
+    while ((kh - 1) >> b.shift >= LINES_BANDS) b.shift++;
     b.nb = ((kh - 1) >> b.shift) + 1;
     size_t start[LINES_BANDS + 1];
     if (sort_bands(l, &b, start) != 0) {
