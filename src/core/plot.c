@@ -315,8 +315,10 @@ static void strides(Canvas *cv, Rect r, View v, const PlotPath *paths, int n,
                     double budget, int *stride)
 {
     double len[PLOT_MAX_PATHS], total = 0;
-    for (int i = 0; i < n; i++) {
+#pragma omp parallel for schedule(dynamic, 1)
+    for (int i = 0; i < n; i++)
         len[i] = paths[i].shown > 1 ? walk(cv, r, v, &paths[i], 1, 0, paths[i].color, 0) : 0;
+    for (int i = 0; i < n; i++) {
         total += len[i];
         stride[i] = 1;
     }
