@@ -52,6 +52,7 @@ typedef struct {
     ContourSet cs;  /* stage "contour_trace"'s own segments */
     PlotCache plot; /* sampled and traced once, for the draw stages */
     PlotCache fig;  /* the figure's cache */
+    int panned;     /* stage figure_pan: the view is moved now */
     PlotStyle heat, contour, both;
     TrajPoint *pts; /* BENCH_MAX_PATHS + BENCH_FIG_PATHS runs */
     PlotPath paths[BENCH_FIG_PATHS];
@@ -260,6 +261,27 @@ static int draw_figure(Bench *b, int cold)
     return figure_draw(&b->canvas, whole(b), b->text, &f);
 }
 
+/* The whole figure after a pan by whole pixels (7 right, 5 up, then back): the
+ * field keeps what stays in view (field_pan), the rest is recomputed. */
+static int pan_figure(Bench *b, int arg)
+{
+    (void)arg;
+    View v = b->s->view;
+    Rect p = figure_plot_rect(whole(b), v, 1.0);
+    double dx = (v.x1 - v.x0) / p.w * 7, dy = (v.y1 - v.y0) / p.h * 5;
+    b->panned = !b->panned;
+    if (b->panned) v = (View){v.x0 + dx, v.x1 + dx, v.y0 + dy, v.y1 + dy};
+    Figure f = {.surface = b->s,
+                .view = v,
+                .style = &b->both,
+                .cache = &b->fig,
+                .paths = b->paths,
+                .npaths = BENCH_FIG_PATHS,
+                .labels = b->lp,
+                .scale = 1.0};
+    return figure_draw(&b->canvas, whole(b), b->text, &f);
+}
+
 /* The same grid sampled from the typed expression: issue 6 wants <= 2x built in. */
 static int sample_typed(Bench *b, int arg)
 {
@@ -308,6 +330,7 @@ static const struct {
     {"paths_64x5000", "paths 64 x 5000 steps (gd)", rerun, 64},
     {"figure_cold", "figure, cache invalidated (pan/zoom)", draw_figure, 1},
     {"figure_warm", "figure, cache warm (slider moves)", draw_figure, 0},
+    {"figure_pan", "figure after a pan by whole pixels", pan_figure, 0},
     {"field_typed", "field sample, rosenbrock typed (expr)", sample_typed, 0},
     {"data_surface", "data surface (neuron-xent), field+heat+contours", data_surface, 0},
     {"data_surface_100", "data surface (neuron-xent, n = 100)", data_surface, 1},

@@ -10,6 +10,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define CONTOUR_CAP0 1024 /* first capacity of an empty set, in segments */
 
@@ -134,12 +135,13 @@ static int visit(Walk *wk, int i, int j, const double *r0, const double *r1, dou
     return 0;
 }
 
-/* Traces all cells against the nl ascending levels lv into out (appending).
- * Returns 0, or -1 when memory runs out. */
-static int trace(ContourSet *out, const double *v, int w, int h, const double *lv, int nl)
+/* Traces the cells of rows j0..j1-1 against the nl ascending levels lv into out
+ * (appending). Returns 0, or -1 when memory runs out. */
+static int trace_rows(ContourSet *out, const double *v, int w, int j0, int j1,
+                      const double *lv, int nl)
 {
     Walk wk = {out, lv, nl, 0, -INFINITY, nl > 0 ? lv[0] : INFINITY};
-    for (int j = 0; j + 1 < h; j++) {
+    for (int j = j0; j < j1; j++) {
         const double *r0 = v + (size_t)j * (size_t)w, *r1 = r0 + w;
         /* Each column's min and max serve the cells on both sides of it. */
         double lmn = r0[0] < r1[0] ? r0[0] : r1[0], lmx = r0[0] > r1[0] ? r0[0] : r1[0];
@@ -155,6 +157,41 @@ static int trace(ContourSet *out, const double *v, int w, int h, const double *l
         }
     }
     return 0;
+}
+
+/* Appends the n segments of src to out; returns -1 when memory runs out. */
+static int append(ContourSet *out, const ContourSeg *src, int n)
+{
+    if (n > INT_MAX - out->count) return -1;
+    while (out->cap - out->count < n)
+        if (grow(out) < 0) return -1;
+    if (n > 0) memcpy(out->seg + out->count, src, (size_t)n * sizeof *src);
+    out->count += n;
+    return 0;
+}
+
+/* Traces all cells of the w x h grid (appending to out): the cell rows are cut
+ * into CONTOUR_PARTS bands traced in parallel, band 0 into out and band p into
+ * out->part[p - 1], which are then appended in order. The walk's position among
+ * the levels only saves work, so each band gives what the serial walk gives for
+ * its rows. Returns 0, or -1 when memory runs out. */
+static int trace(ContourSet *out, const double *v, int w, int h, const double *lv, int nl)
+{
+    if (!out->part && !(out->part = calloc(CONTOUR_PARTS - 1, sizeof *out->part)))
+        return trace_rows(out, v, w, 0, h - 1, lv, nl);
+    int rc = 0;
+#pragma omp parallel for schedule(dynamic, 1) reduction(min : rc)
+    for (int p = 0; p < CONTOUR_PARTS; p++) {
+        ContourSet *dst = p > 0 ? &out->part[p - 1] : out;
+        dst->count = p > 0 ? 0 : dst->count;
+        int j0 = (int)((long long)(h - 1) * p / CONTOUR_PARTS);
+        int j1 = (int)((long long)(h - 1) * (p + 1) / CONTOUR_PARTS);
+        int r = trace_rows(dst, v, w, j0, j1, lv, nl);
+        rc = r < rc ? r : rc;
+    }
+    for (int p = 1; p < CONTOUR_PARTS && rc == 0; p++)
+        rc = append(out, out->part[p - 1].seg, out->part[p - 1].count);
+    return rc;
 }
 
 static int level_cmp(const void *a, const void *b)
@@ -214,6 +251,9 @@ int contour_trace(ContourSet *out, const double *v, int w, int h, const double *
 void contour_free(ContourSet *cs)
 {
     if (!cs) return;
+    for (int p = 0; cs->part && p < CONTOUR_PARTS - 1; p++)
+        free(cs->part[p].seg);
+    free(cs->part);
     free(cs->seg);
     *cs = (ContourSet){0};
 }

@@ -8,19 +8,24 @@ typedef struct {
     int level;            /* index into the levels array */
 } ContourSeg;
 
+#define CONTOUR_PARTS 8 /* bands of cell rows traced in parallel */
+
 /* A growable list of segments. Zero-initialise; contour_free releases it. */
-typedef struct {
-    ContourSeg *seg; /* owned */
-    int count;       /* segments in use */
-    int cap;         /* allocated */
+typedef struct ContourSet {
+    ContourSeg *seg;         /* owned */
+    int count;               /* segments in use */
+    int cap;                 /* allocated */
+    struct ContourSet *part; /* owned: CONTOUR_PARTS - 1 lists, bands 1.. while traced */
 } ContourSet;
 
 /* Traces the iso-lines of the w x h grid v (row-major, v[j*w + i]) at each of the
  * `nlevels` levels into `out` (its previous contents are replaced; capacity is
  * kept and grown as needed). Cells with a non-finite corner are skipped. Saddle
  * cells are resolved by the mean of the four corners, so lines never cross and
- * every line is closed or ends on the border. Returns the segment count, or -1
- * when memory runs out (out->count is then 0). */
+ * every line is closed or ends on the border. The segments come cell row by cell
+ * row, j ascending, the same for any number of threads (OpenMP over bands of
+ * rows). Returns the segment count, or -1 when memory runs out (out->count is
+ * then 0). */
 int contour_trace(ContourSet *out, const double *v, int w, int h, const double *levels,
                   int nlevels);
 

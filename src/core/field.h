@@ -1,5 +1,6 @@
 /* A surface sampled on a grid of pixel centres: the data behind the heat-map and
- * the contours. Recomputed only when the surface, the view or the size changes. */
+ * the contours. Recomputed only when the surface, the view or the size changes;
+ * a pan by whole pixels keeps the samples still in view. */
 #ifndef LOSSCAPE_FIELD_H
 #define LOSSCAPE_FIELD_H
 
@@ -7,17 +8,27 @@
 #include "view.h"
 
 typedef struct {
-    double *v;        /* owned: w*h values, row 0 at the top (largest y) */
-    int w, h;         /* grid size */
-    int cap;          /* allocated values */
-    View view;        /* what was sampled */
+    double *v;         /* owned: w*h values, row 0 at the top (largest y) */
+    int w, h;          /* grid size */
+    int cap;           /* allocated values */
+    View view;         /* what was sampled */
     double vmin, vmax; /* finite range of v (0, 1 when none is finite) */
+    double *back;      /* owned: field_pan's second buffer, back_cap values */
+    int back_cap;
 } Field;
 
 /* Samples s over view v at the centres of a w x h pixel grid (OpenMP over rows).
  * Reuses f's buffer, growing it when needed. Returns 0, or -1 when memory runs
  * out. */
 int field_sample(Field *f, const Surface *s, View v, int w, int h);
+
+/* Moves f to view v when v is f's view shifted by whole pixels (to a millionth
+ * of a pixel) and fewer than f's width and height: the samples still in view
+ * are kept and only the exposed rows and columns are sampled from s, which must
+ * be the surface f holds. The result equals field_sample's up to the rounding
+ * of the sample positions. Returns 1 when it did, 0 when v is no such shift (f
+ * unchanged), -1 when memory runs out (f unchanged). */
+int field_pan(Field *f, const Surface *s, View v);
 
 /* Frees f's values and zeroes it. */
 void field_free(Field *f);

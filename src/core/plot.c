@@ -3,6 +3,8 @@
  * The window's canvas and `render` both come through here. */
 #include "plot.h"
 
+#include "heat.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,7 +51,10 @@ int plot_update(PlotCache *c, const Surface *s, View v, int w, int h,
                                                                      : st->levels;
     if (!c->field_ok || c->surface != s || c->field.w != w || c->field.h != h ||
         !same_view(c->field.view, v)) {
-        if (field_sample(&c->field, s, v, w, h) != 0) return -1;
+        /* a pan by whole pixels evaluates only what comes into view */
+        int moved = c->field_ok && c->surface == s && c->field.w == w && c->field.h == h &&
+                    field_pan(&c->field, s, v) == 1;
+        if (!moved && field_sample(&c->field, s, v, w, h) != 0) return -1;
         c->surface = s;
         c->field_ok = 1;
         c->contours_ok = 0;
@@ -77,78 +82,46 @@ void plot_free(PlotCache *c)
     field_free(&c->field);
     contour_free(&c->contours);
     free(c->layer);
+    free(c->pieces);
+    lines_free(&c->lines);
     memset(c, 0, sizeof *c);
 }
 
 /* ---- surface --------------------------------------------------------------- */
 
-/* Colour of an undefined sample: a neutral two-tone hatch. */
-static uint32_t hatch(int i, int j)
+/* Draws the contour lines: thin lines in one batch (lines_draw), or one by one
+ * with canvas_line when memory for the batch runs out. */
+static void draw_contours(Canvas *cv, Rect r, PlotCache *c, const PlotStyle *st)
 {
-    return ((i + j) >> 2) & 1 ? 0xFF8C8C8Cu : 0xFF767676u;
-}
-
-#define HEAT_BUCKETS 4096 /* uniform value buckets of the colour look-up */
-
-/* Returns the colour entry of value v: the number of edges at or below it, found
- * from the entry at the start of v's bucket by stepping over the edges between. */
-static int heat_entry(double v, const double *edge, const unsigned char *start,
-                      double lo, double inv)
-{
-    double u = (v - lo) * inv;
-    int b = u > 0 ? (u < HEAT_BUCKETS - 1 ? (int)u : HEAT_BUCKETS - 1) : 0;
-    int k = start[b];
-    while (k < 255 && v >= edge[k]) k++;
-    while (k > 0 && v < edge[k - 1]) k--;
-    return k;
-}
-
-/* Colours the field. The value at which the colour steps from entry k to k + 1 is
- * worked out once (edge[k], where the scale maps to (k + 0.5)/255), and so is the
- * entry at the start of each of 4096 value buckets; a pixel then costs a bucket
- * look-up and a compare or two, with no logarithm, and the result is exact. */
-static void draw_heat(Canvas *cv, Rect r, const PlotCache *c, CmapKind cmap)
-{
-    const uint32_t *lut = cmap_lut(cmap);
-    const Field *f = &c->field;
-    double edge[255], lo = c->scale.lo, hi = c->scale.hi;
-    unsigned char start[HEAT_BUCKETS];
-    for (int k = 0; k < 255; k++) edge[k] = view_unit_value(c->scale, (k + 0.5) / 255);
-    double inv = hi > lo ? HEAT_BUCKETS / (hi - lo) : 0;
-    for (int b = 0, k = 0; b < HEAT_BUCKETS; b++) {
-        double v = lo + b / inv;
-        while (k < 255 && v >= edge[k]) k++;
-        start[b] = (unsigned char)k;
-    }
-    if (!(inv > 0)) memset(start, 0, sizeof start);
-    /* the columns of the field inside the clip */
-    int i0 = cv->clip.x - r.x > 0 ? cv->clip.x - r.x : 0;
-    int i1 = cv->clip.x + cv->clip.w - r.x < f->w ? cv->clip.x + cv->clip.w - r.x : f->w;
-#pragma omp parallel for schedule(static)
-    for (int j = 0; j < f->h; j++) {
-        int y = r.y + j;
-        if (y < cv->clip.y || y >= cv->clip.y + cv->clip.h) continue;
-        uint32_t *dst = cv->px + (size_t)y * cv->stride + r.x;
-        const double *src = f->v + (size_t)j * f->w;
-        for (int i = i0; i < i1; i++)
-            dst[i] = isfinite(src[i]) ? lut[heat_entry(src[i], edge, start, lo, inv)]
-                                      : hatch(r.x + i, y);
-    }
-}
-
-static void draw_contours(Canvas *cv, Rect r, const PlotCache *c, const PlotStyle *st)
-{
-    double k = st->scale > 0 ? st->scale : 1;
-    int heat = st->mode & PLOT_HEAT;
-    Color white = {255, 255, 255, 120};
+    double k = st->scale > 0 ? st->scale : 1, width = (st->mode & PLOT_HEAT ? 1.0 : 1.4) * k;
+    Color white = {255, 255, 255, 120}, ink[PLOT_MAX_LEVELS];
+    /* one colour a level, worked out once rather than once a segment */
+    for (int m = 0; m < c->nlevels; m++)
+        ink[m] = st->mode & PLOT_HEAT
+                     ? white
+                     : cmap_color(st->cmap, view_value_unit(c->scale, c->level[m]));
     const ContourSet *cs = &c->contours;
+    size_t n = (size_t)cs->count;
+    if (n > c->pieces_cap) {
+        LineSeg *p = realloc(c->pieces, n * sizeof *p);
+        if (p) c->pieces = p, c->pieces_cap = n;
+    }
+    if (n <= c->pieces_cap) {
+        /* sample (i, j) is the centre of pixel (r.x + i, r.y + j) */
+        float ox = (float)r.x + 0.5f, oy = (float)r.y + 0.5f;
+        LineSeg *p = c->pieces;
+#pragma omp parallel for schedule(static)
+        for (int i = 0; i < cs->count; i++) {
+            const ContourSeg *s = &cs->seg[i];
+            p[i] = (LineSeg){s->x0 + ox, s->y0 + oy, s->x1 + ox, s->y1 + oy, s->level};
+        }
+        lines_draw(&c->lines, cv, p, cs->count, width, ink, c->nlevels);
+        return;
+    }
     for (int i = 0; i < cs->count; i++) {
         const ContourSeg *s = &cs->seg[i];
-        Color col = heat ? white
-                         : cmap_color(st->cmap, view_value_unit(c->scale,
-                                                                c->level[s->level]));
         canvas_line(cv, r.x + s->x0 + 0.5, r.y + s->y0 + 0.5, r.x + s->x1 + 0.5,
-                    r.y + s->y1 + 0.5, (heat ? 1.0 : 1.4) * k, col);
+                    r.y + s->y1 + 0.5, width, ink[s->level]);
     }
 }
 
@@ -189,11 +162,11 @@ static void draw_field(Canvas *cv, Rect r, const PlotCache *c, const PlotStyle *
 }
 
 /* Draws the surface into area r of cv directly. */
-static void draw_surface(Canvas *cv, Rect r, const PlotCache *c, const PlotStyle *st)
+static void draw_surface(Canvas *cv, Rect r, PlotCache *c, const PlotStyle *st)
 {
     Rect old = canvas_set_clip(cv, r);
     if (st->mode & PLOT_HEAT)
-        draw_heat(cv, r, c, st->cmap);
+        heat_draw(cv, r, &c->field, c->scale, st->cmap);
     else
         canvas_fill_rect(cv, r, (Color){255, 255, 255, 255});
     if (st->mode & PLOT_CONTOUR) draw_contours(cv, r, c, st);
@@ -226,13 +199,15 @@ int plot_draw_surface(Canvas *cv, Rect r, PlotCache *c, const PlotStyle *st)
         c->layer_ok = 1;
         c->layer_of = *st;
     }
-    /* copy the kept picture, clipped to the canvas */
+    /* copy the kept picture, clipped to the canvas; rows in parallel when large */
     Rect k = cv->clip;
     int x0 = r.x > k.x ? r.x : k.x, x1 = r.x + r.w < k.x + k.w ? r.x + r.w : k.x + k.w;
     int y0 = r.y > k.y ? r.y : k.y, y1 = r.y + r.h < k.y + k.h ? r.y + r.h : k.y + k.h;
-    for (int y = y0; x1 > x0 && y < y1; y++)
-        memcpy(cv->px + (size_t)y * cv->stride + x0,
-               c->layer + (size_t)(y - r.y) * r.w + (x0 - r.x), (size_t)(x1 - x0) * 4);
+#pragma omp parallel for schedule(static) if ((long long)(x1 - x0) * (y1 - y0) > 1 << 16)
+    for (int y = y0; y < y1; y++)
+        if (x1 > x0)
+            memcpy(cv->px + (size_t)y * cv->stride + x0,
+                   c->layer + (size_t)(y - r.y) * r.w + (x0 - r.x), (size_t)(x1 - x0) * 4);
     return 0;
 }
 
@@ -268,6 +243,7 @@ static int clip_segment(Vec2 *a, Vec2 *b, double x0, double y0, double x1, doubl
 #define POLY_SAME   0.25 /* pixels: endpoints this close draw the same pixels */
 #define POLY_HEAD   64   /* segments of a path always drawn first: how it sets out */
 #define POLY_INK    1.0  /* the paths' halos together cover at most this many plots */
+#define PLOT_PATH_BANDS 2 /* bands the paths are drawn in, in parallel */
 
 /* Returns nonzero when segment a-b (either way round) is one of recent[0..n-1]. */
 static int seen(const Vec2 (*recent)[2], int n, Vec2 a, Vec2 b)
@@ -294,15 +270,24 @@ static double walk(Canvas *cv, Rect r, View v, const PlotPath *p, int stride, do
 {
     double m = 50, len = 0;
     Vec2 recent[POLY_RECENT][2], dot = view_to_px(v, r, (Vec2){p->pts[0].x, p->pts[0].y});
-    Vec2 last = dot;
+    Vec2 last = dot, from = {p->pts[0].x, p->pts[0].y};
+    /* Most steps move less than half a pixel: they are told apart with a product
+     * instead of view_to_px's divisions, with a margin far above the rounding of
+     * either (the test is only trusted within a million pixels of the view). */
+    double kx = (r.w > 0 ? r.w : 1) / (v.x1 - v.x0), ky = (r.h > 0 ? r.h : 1) / (v.y1 - v.y0);
     int nrecent = 0, next = 0, kept = 0;
     for (int i = 1; i < p->shown; i++) {
+        double ex = (p->pts[i].x - from.x) * kx, ey = (p->pts[i].y - from.y) * ky;
+        if (fabs(ex) < 0.4999 && fabs(ey) < 0.4999 && i + 1 < p->shown &&
+            fabs(p->pts[i].x - v.x0) * kx < 1e6 && fabs(p->pts[i].y - v.y0) * ky < 1e6)
+            continue;
         Vec2 q = view_to_px(v, r, (Vec2){p->pts[i].x, p->pts[i].y});
         if (!isfinite(q.x) || !isfinite(q.y)) break;
         if (fabs(q.x - last.x) < 0.5 && fabs(q.y - last.y) < 0.5 && i + 1 < p->shown)
             continue;
         Vec2 a = last, b = q;
         last = q;
+        from = (Vec2){p->pts[i].x, p->pts[i].y};
         if (seen((const Vec2(*)[2])recent, nrecent, a, b)) continue;
         recent[next][0] = a, recent[next][1] = b;
         next = (next + 1) % POLY_RECENT;
@@ -330,8 +315,10 @@ static void strides(Canvas *cv, Rect r, View v, const PlotPath *paths, int n,
                     double budget, int *stride)
 {
     double len[PLOT_MAX_PATHS], total = 0;
-    for (int i = 0; i < n; i++) {
+#pragma omp parallel for schedule(dynamic, 1)
+    for (int i = 0; i < n; i++)
         len[i] = paths[i].shown > 1 ? walk(cv, r, v, &paths[i], 1, 0, paths[i].color, 0) : 0;
+    for (int i = 0; i < n; i++) {
         total += len[i];
         stride[i] = 1;
     }
@@ -401,6 +388,17 @@ void plot_draw_paths(Canvas *cv, Rect r, View v, const PlotPath *paths, int n,
     Rect old = canvas_set_clip(cv, r);
     int stride[PLOT_MAX_PATHS], m = n < PLOT_MAX_PATHS ? n : PLOT_MAX_PATHS;
     strides(cv, r, v, paths, m, POLY_INK * r.w * r.h / (4.7 * k), stride);
-    draw_all(cv, r, v, paths, n, k, stride, m);
+    /* Horizontal bands of the area drawn on all cores, each walking every path and
+     * drawing what falls inside it in the same order: no pixel is in two bands and
+     * no primitive's pixels depend on the clip, so this is the serial picture. */
+    Rect clip = cv->clip;
+#pragma omp parallel for schedule(dynamic, 1)
+    for (int b = 0; b < PLOT_PATH_BANDS; b++) {
+        Canvas bc = *cv;
+        int y0 = clip.y + (int)((long long)clip.h * b / PLOT_PATH_BANDS);
+        int y1 = clip.y + (int)((long long)clip.h * (b + 1) / PLOT_PATH_BANDS);
+        bc.clip = (Rect){clip.x, y0, clip.w, y1 - y0};
+        draw_all(&bc, r, v, paths, n, k, stride, m);
+    }
     canvas_set_clip(cv, old);
 }

@@ -11,6 +11,7 @@
 #include "cmap.h"
 #include "contour.h"
 #include "field.h"
+#include "lines.h"
 #include "surface.h"
 #include "traj.h"
 #include "view.h"
@@ -42,6 +43,9 @@ typedef struct {
     size_t layer_cap;               /* allocated pixels */
     int layer_ok;                   /* 0 when stale */
     PlotStyle layer_of;             /* style the layer was drawn with */
+    LineSeg *pieces;                /* the contours in pixels, for lines_draw */
+    size_t pieces_cap;              /* allocated pieces */
+    Lines lines;                    /* lines_draw's scratch */
 } PlotCache;
 
 typedef struct {
@@ -59,9 +63,10 @@ int plot_mode_find(const char *name);
 const char *plot_mode_name(PlotMode m);
 
 /* Brings cache up to date for surface s over view v at w x h samples with style st:
- * resamples the field only when s, v or the size changed, retraces contours only
- * when the field, the level count or the log flag changed. Returns 0, or -1 when
- * memory runs out. */
+ * resamples the field only when s, v or the size changed (after a pan by whole
+ * pixels only the exposed strips, see field_pan), retraces contours only when the
+ * field, the level count or the log flag changed. Returns 0, or -1 when memory
+ * runs out. */
 int plot_update(PlotCache *cache, const Surface *s, View v, int w, int h,
                 const PlotStyle *st);
 

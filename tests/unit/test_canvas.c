@@ -293,6 +293,39 @@ static void test_not_finite(void **state)
     free(g);
 }
 
+/* Lines and crosses are cut to the buffer, not the clip: inside a clip, the pixels
+ * are the unclipped ones, whatever the clip (lines_draw and the paths rely on it). */
+static void test_clip_independent(void **state)
+{
+    (void)state;
+    static uint32_t whole[W * H], part[W * H];
+    static const Rect clips[] = {{10, 7, 30, 5}, {0, 20, W, 1}, {33, 0, 2, H},
+                                 {1, 1, W - 2, H - 2}, {2, 3, W - 5, H - 4}};
+    Color col = {200, 120, 40, 180};
+    for (size_t k = 0; k < sizeof clips / sizeof clips[0]; k++) {
+        uint32_t *bufs[2] = {whole, part};
+        for (int b = 0; b < 2; b++) {
+            memset(bufs[b], 0, sizeof whole);
+            Canvas c = canvas_init(bufs[b], W, H, W);
+            if (b) canvas_set_clip(&c, clips[k]);
+            unsigned seed = 5;
+            for (int i = 0; i < 400; i++) {
+                double p[4];
+                for (int j = 0; j < 4; j++) {
+                    seed = seed * 1664525u + 1013904223u;
+                    p[j] = (seed >> 8) / 16777216.0 * 1000.0 - 470.0;
+                }
+                canvas_line(&c, p[0], p[1], p[2], p[3], 1.0 + (i % 4) * 0.8, col);
+            }
+            canvas_line(&c, 1e7, 30.0, -1e7, 10.0, 2.0, col);
+            canvas_cross(&c, 30.4, 12.2, 40.0, 2.5, col);
+        }
+        for (int y = clips[k].y; y < clips[k].y + clips[k].h; y++)
+            for (int x = clips[k].x; x < clips[k].x + clips[k].w; x++)
+                assert_int_equal(part[y * W + x], whole[y * W + x]);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -304,6 +337,7 @@ int main(void)
         cmocka_unit_test(test_mask),
         cmocka_unit_test(test_never_outside),
         cmocka_unit_test(test_not_finite),
+        cmocka_unit_test(test_clip_independent),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,9 +1,12 @@
 /* Unit tests of contour: circles of a radial field (on the circle, closed, the
  * right number of segments, several levels at once), circles cut by the border,
- * saddles, non-finite samples, degenerate input and reuse of the buffer. */
+ * saddles, non-finite samples, degenerate input, reuse of the buffer, and the same
+ * segments in row order for any number of threads. */
 #include "testutil.h"
 
+#include <omp.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/contour.h"
 
@@ -399,6 +402,36 @@ static void test_growth(void **state)
     contour_free(&cs);
 }
 
+/* Rows traced in parallel bands: the same segments, in the same order, with one
+ * thread as with all, cell row by cell row; a grid shorter than the bands works. */
+static void test_threads(void **state)
+{
+    (void)state;
+    static ContourSeg one[8192];
+    double levels[] = {30, 90, 200, 410, 650, 1e3};
+    ContourSet cs = {0};
+    for (int h = 2; h <= H; h += H - 2) {
+        radial(27.3, 19.6);
+        int threads = omp_get_max_threads();
+        omp_set_num_threads(1);
+        int n = contour_trace(&cs, grid, W, h, levels, (int)NELEM(levels));
+        omp_set_num_threads(threads);
+        assert_true(n >= 0 && n <= (int)NELEM(one));
+        memcpy(one, cs.seg, (size_t)n * sizeof *one);
+        assert_int_equal(contour_trace(&cs, grid, W, h, levels, (int)NELEM(levels)), n);
+        assert_memory_equal(cs.seg, one, (size_t)n * sizeof *one);
+        if (h == H) assert_true(n > 300);
+        /* a segment of cell row j lies in [j, j + 1]: the rows never go back */
+        for (int k = 1; k < n; k++) {
+            float lo = fminf(cs.seg[k].y0, cs.seg[k].y1);
+            float hi = fmaxf(cs.seg[k - 1].y0, cs.seg[k - 1].y1);
+            assert_true(lo >= floorf(hi) - 1.0f);
+        }
+    }
+    contour_free(&cs);
+    contour_free(&cs);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -407,6 +440,7 @@ int main(void)
         cmocka_unit_test(test_saddle),           cmocka_unit_test(test_nonfinite_skipped),
         cmocka_unit_test(test_nothing_to_trace), cmocka_unit_test(test_buffer_reused),
         cmocka_unit_test(test_growth),           cmocka_unit_test(test_level_on_plateau),
+        cmocka_unit_test(test_threads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

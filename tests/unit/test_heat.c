@@ -1,0 +1,106 @@
+/* Unit tests of src/core/heat.c: every finite value takes exactly the colour
+ * entry counted against the 255 steps of the scale (values on a step, one ulp
+ * either side, outside the range), linear and log, over ranges near zero and far
+ * from it; undefined values are hatched, and nothing is drawn outside the clip. */
+#include "testutil.h"
+
+#include <stdlib.h>
+
+#include "core/heat.h"
+
+#define W 97
+#define H 61
+
+static double vals[W * H];
+static uint32_t px[W * H];
+
+/* The scales: lo, hi, log. */
+static const ValueScale scales[] = {
+    {0.0, 2500.0, 1},   {6.4e-6, 2502.98, 1}, {-3.0, 7.0, 0},  {0.0, 1.0, 0},
+    {1e6, 1e6 + 1e-3, 0}, {1e6, 1e6 + 1e-3, 1}, {-1e-9, 1e-9, 1}, {5.0, 5.0, 0},
+};
+
+/* The entry the contract names: the number of steps at or below v. */
+static int expected(ValueScale sc, double v)
+{
+    int k = 0;
+    for (int i = 0; i < 255; i++) k += v >= view_unit_value(sc, (i + 0.5) / 255);
+    return k;
+}
+
+static double rnd(unsigned *s)
+{
+    *s = *s * 1664525u + 1013904223u;
+    return (*s >> 8) / 16777216.0;
+}
+
+/* Fills vals with values of scale sc: on each step and one ulp either side, at
+ * random on the scale (so crowded near lo on a log scale), out of range, NaN. */
+static void fill(ValueScale sc, unsigned seed)
+{
+    int n = 0;
+    for (int i = 0; i < 255; i++) {
+        double e = view_unit_value(sc, (i + 0.5) / 255);
+        vals[n++] = e;
+        vals[n++] = nextafter(e, -INFINITY);
+        vals[n++] = nextafter(e, INFINITY);
+    }
+    vals[n++] = sc.lo - 1.0;
+    vals[n++] = sc.hi + 1.0;
+    vals[n++] = NAN;
+    vals[n++] = INFINITY;
+    while (n < W * H) vals[n++] = view_unit_value(sc, rnd(&seed));
+}
+
+static void test_exact_entries(void **state)
+{
+    (void)state;
+    Field f = {.v = vals, .w = W, .h = H, .cap = W * H, .view = {0, 1, 0, 1}, .vmax = 1};
+    for (size_t s = 0; s < sizeof scales / sizeof scales[0]; s++) {
+        fill(scales[s], 7u + (unsigned)s);
+        Canvas c = canvas_init(px, W, H, W);
+        heat_draw(&c, (Rect){0, 0, W, H}, &f, scales[s], CMAP_MAGMA);
+        const uint32_t *lut = cmap_lut(CMAP_MAGMA);
+        for (int i = 0; i < W * H; i++) {
+            if (!isfinite(vals[i])) {
+                assert_true(px[i] == 0xFF8C8C8Cu || px[i] == 0xFF767676u);
+                continue;
+            }
+            int k = expected(scales[s], vals[i]);
+            if (px[i] != lut[k])
+                fail_msg("scale %zu, value %.17g: %08x, expected entry %d", s, vals[i],
+                         px[i], k);
+        }
+    }
+}
+
+/* Offset into a larger canvas with a clip: only the clip's pixels change. */
+static void test_clip(void **state)
+{
+    (void)state;
+    static uint32_t big[(W + 20) * (H + 20)];
+    Field f = {.v = vals, .w = W, .h = H, .cap = W * H, .view = {0, 1, 0, 1}, .vmax = 1};
+    fill(scales[2], 3u);
+    for (int i = 0; i < (W + 20) * (H + 20); i++) big[i] = 0x12345678u;
+    Canvas c = canvas_init(big, W + 20, H + 20, W + 20);
+    Rect clip = {15, 12, 40, 30};
+    canvas_set_clip(&c, clip);
+    heat_draw(&c, (Rect){10, 10, W, H}, &f, scales[2], CMAP_VIRIDIS);
+    for (int y = 0; y < H + 20; y++)
+        for (int x = 0; x < W + 20; x++) {
+            int in = x >= clip.x && x < clip.x + clip.w && y >= clip.y && y < clip.y + clip.h;
+            uint32_t p = big[y * (W + 20) + x];
+            if (!in) assert_int_equal(p, 0x12345678u);
+            else if (isfinite(vals[(y - 10) * W + x - 10]))
+                assert_int_equal(p, cmap_lut(CMAP_VIRIDIS)[expected(scales[2], vals[(y - 10) * W + x - 10])]);
+        }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_exact_entries),
+        cmocka_unit_test(test_clip),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
