@@ -53,6 +53,7 @@ BEGIN {
     lab["paths_64x5000"] = "paths 64 x 5000 steps (gd)"
     lab["figure_cold"] = "figure, cache invalidated (pan/zoom)"
     lab["figure_warm"] = "figure, cache warm (slider moves)"
+    lab["figure_pan"] = "figure after a pan by whole pixels"
     lab["field_typed"] = "field sample, rosenbrock typed (expr)"
     lab["data_surface"] = "data surface (neuron-xent) field+heat+contours"
     lab["data_surface_100"] = "the same, n = 100 generated samples"

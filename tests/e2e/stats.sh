@@ -55,7 +55,7 @@ K0=$(lr_px 0.01) # the scene's learning rate: where the knob is
 KA=$(lr_px 0.001)
 KB=$(lr_px 0.05)
 
-"$BIN" --stats --size "$SIZE" --scene tests/e2e/stats16.scene >"$T/out" 2>"$T/err" &
+"$BIN" --stats --save-to "$T" --size "$SIZE" --scene tests/e2e/stats16.scene >"$T/out" 2>"$T/err" &
 APP=$!
 WID=$(timeout 10 xdotool search --sync --onlyvisible --pid "$APP" 2>/dev/null | head -1)
 if [ -z "$WID" ]; then
