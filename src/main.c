@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <threads.h>
 
 #include "app/app.h"
@@ -248,6 +249,11 @@ typedef struct {
 static int prefetch_run(void *unused)
 {
     (void)unused;
+    /* below the frames in priority: on Linux the nice value is a thread's own, and
+     * the OpenMP team this thread starts inherits it */
+#ifdef __linux__
+    setpriority(PRIO_PROCESS, 0, 10);
+#endif
     data_init();
     return 0;
 }
