@@ -46,6 +46,7 @@ function ms(v) { return v != "" ? sprintf("%.2f", v) : "-" }
 BEGIN {
     lab["field_sample"] = "field sample (eval)"
     lab["heat_map"] = "heat-map colour mapping"
+    lab["field_heat"] = "field sample + heat-map, fused (<= 3 ms)"
     lab["contour_trace"] = "contour extraction, 20 levels"
     lab["contour_draw"] = "contour draw incl. background fill"
     lab["field_heat_contours"] = "field + heat + 20 contours (vs full draw)"

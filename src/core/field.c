@@ -46,6 +46,14 @@ static int reserve(double **buf, int *cap, size_t n)
 
 int field_sample(Field *f, const Surface *s, View v, int w, int h)
 {
+    return field_sample_then(f, s, v, w, h, NULL);
+}
+
+/* One parallel region: rows sampled in static chunks, the range reduced, then t's
+ * rows in the same static chunks, so each thread works on the rows it sampled. */
+int field_sample_then(Field *f, const Surface *s, View v, int w, int h,
+                      const FieldThen *t)
+{
     if (w < 1 || h < 1) return -1;
     if (reserve(&f->v, &f->cap, (size_t)w * (size_t)h) != 0) return -1;
     f->w = w;
@@ -53,15 +61,25 @@ int field_sample(Field *f, const Surface *s, View v, int w, int h)
     f->view = v;
     double lo = INFINITY, hi = -INFINITY;
     double *vals = f->v;
-#pragma omp parallel for schedule(static) reduction(min : lo) reduction(max : hi)
-    for (int j = 0; j < h; j++) {
-        double *row = vals + (size_t)j * w;
-        sample_row(s, v, w, h, j, 0, w, row);
-        extend(row, w, &lo, &hi);
+#pragma omp parallel
+    {
+#pragma omp for schedule(static) reduction(min : lo) reduction(max : hi)
+        for (int j = 0; j < h; j++) {
+            double *row = vals + (size_t)j * w;
+            sample_row(s, v, w, h, j, 0, w, row);
+            extend(row, w, &lo, &hi);
+        }
+#pragma omp single
+        {
+            f->vmin = lo <= hi ? lo : 0;
+            f->vmax = lo <= hi ? hi : 1;
+            if (t) t->ready(t->ctx, f);
+        }
+        if (t) {
+#pragma omp for schedule(static)
+            for (int j = 0; j < h; j++) t->row(t->ctx, f, j);
+        }
     }
-    if (!(lo <= hi)) lo = 0, hi = 1;
-    f->vmin = lo;
-    f->vmax = hi;
     return 0;
 }
 

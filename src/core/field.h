@@ -22,6 +22,20 @@ typedef struct {
  * out. */
 int field_sample(Field *f, const Surface *s, View v, int w, int h);
 
+/* Work done on a field right after sampling (field_sample_then): `ready` once,
+ * when the range is known, then `row` for every row j by the thread that sampled
+ * it, while the row is still in that core's cache (the heat-map, heat.c). */
+typedef struct {
+    void (*ready)(void *ctx, const Field *f);
+    void (*row)(void *ctx, const Field *f, int j);
+    void *ctx;
+} FieldThen;
+
+/* field_sample, then t's ready and rows in the same parallel region (t NULL:
+ * nothing more). Returns 0, or -1 when memory runs out (t not called). */
+int field_sample_then(Field *f, const Surface *s, View v, int w, int h,
+                      const FieldThen *t);
+
 /* Moves f to view v when v is f's view shifted by whole pixels (to a millionth
  * of a pixel) and fewer than f's width and height: the samples still in view
  * are kept and only the exposed rows and columns are sampled from s, which must

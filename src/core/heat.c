@@ -5,7 +5,8 @@
  * logarithm, and the result is exact. The buckets follow the scale: uniform in
  * the value for a linear scale, uniform in its logarithm for a log scale (the
  * bits of a float step through each octave evenly), so that each holds about
- * one edge whichever scale is shown. */
+ * one edge whichever scale is shown. heat_sample colours each row of a field
+ * right after the range is known, by the thread that sampled it. */
 #include "heat.h"
 
 #include <float.h>
@@ -109,6 +110,35 @@ static void lut_make(Lut *t, ValueScale sc)
     }
 }
 
+/* Colours src[i0..i1-1], one row of a field, into dst[i0..i1-1]: row y of the
+ * canvas, column x0 + i (for the hatch). The loop of t->fast is entry() and
+ * bucket() written out with the look-up's numbers in registers; the clamp is in
+ * two steps so that each is a single max or min instruction (NaN still goes to
+ * 0, as in bucket()). */
+static void colour_row(const Lut *t, const uint32_t *lut, const double *restrict src,
+                       uint32_t *restrict dst, int i0, int i1, int x0, int y)
+{
+    if (!t->fast) {
+        for (int i = i0; i < i1; i++)
+            dst[i] = isfinite(src[i]) ? lut[entry(t, src[i])] : hatch(x0 + i, y);
+        return;
+    }
+    const double *e = t->e, lo = t->lo, inv = t->inv, off = t->off;
+    const unsigned char *start = t->start;
+    uint32_t base = t->base;
+    int shift = t->shift;
+    for (int i = i0; i < i1; i++) {
+        double v = src[i], u = (v - lo) * inv;
+        u = u > 0.0 ? u : 0.0;
+        u = u < 1.0 ? u : 1.0;
+        uint32_t b = (bits_of((float)(u + off)) - base) >> shift;
+        int k = start[b < HEAT_BUCKETS ? b : HEAT_BUCKETS - 1];
+        k += (v >= e[k + 1]) + (v >= e[k + 2]);
+        /* k may pass 255 only for v = +inf, which takes the hatch */
+        dst[i] = isfinite(v) ? lut[k] : hatch(x0 + i, y);
+    }
+}
+
 void heat_draw(Canvas *cv, Rect r, const Field *f, ValueScale sc, CmapKind cmap)
 {
     const uint32_t *lut = cmap_lut(cmap);
@@ -121,9 +151,42 @@ void heat_draw(Canvas *cv, Rect r, const Field *f, ValueScale sc, CmapKind cmap)
     for (int j = 0; j < f->h; j++) {
         int y = r.y + j;
         if (y < cv->clip.y || y >= cv->clip.y + cv->clip.h) continue;
-        uint32_t *dst = cv->px + (size_t)y * cv->stride + r.x;
-        const double *src = f->v + (size_t)j * f->w;
-        for (int i = i0; i < i1; i++)
-            dst[i] = isfinite(src[i]) ? lut[entry(&t, src[i])] : hatch(r.x + i, y);
+        colour_row(&t, lut, f->v + (size_t)j * f->w, cv->px + (size_t)y * cv->stride + r.x,
+                   i0, i1, r.x, y);
     }
+}
+
+/* heat_sample's work between the sampling of a row and the next: its look-up. */
+typedef struct {
+    Lut t;               /* made once the range is known */
+    const uint32_t *lut; /* the colour map */
+    Canvas *cv;
+    Rect r;
+    int log;
+} Fused;
+
+static void fused_ready(void *ctx, const Field *f)
+{
+    Fused *u = ctx;
+    lut_make(&u->t, (ValueScale){f->vmin, f->vmax, u->log});
+}
+
+static void fused_row(void *ctx, const Field *f, int j)
+{
+    const Fused *u = ctx;
+    Canvas *cv = u->cv;
+    int y = u->r.y + j, x0 = u->r.x;
+    if (y < cv->clip.y || y >= cv->clip.y + cv->clip.h) return;
+    int i0 = cv->clip.x - x0 > 0 ? cv->clip.x - x0 : 0;
+    int i1 = cv->clip.x + cv->clip.w - x0 < f->w ? cv->clip.x + cv->clip.w - x0 : f->w;
+    colour_row(&u->t, u->lut, f->v + (size_t)j * f->w, cv->px + (size_t)y * cv->stride + x0,
+               i0, i1, x0, y);
+}
+
+int heat_sample(Canvas *cv, Rect r, Field *f, const Surface *s, View v, int log,
+                CmapKind cmap)
+{
+    Fused u = {.lut = cmap_lut(cmap), .cv = cv, .r = r, .log = log != 0};
+    FieldThen then = {fused_ready, fused_row, &u};
+    return field_sample_then(f, s, v, r.w, r.h, &then);
 }

@@ -14,4 +14,11 @@
  * non-finite one a grey two-tone hatch. OpenMP over rows. */
 void heat_draw(Canvas *cv, Rect r, const Field *f, ValueScale sc, CmapKind cmap);
 
+/* Samples s over view v into f at r.w x r.h (field_sample) and colours it into
+ * area r of cv as heat_draw(cv, r, f, {f->vmin, f->vmax, log}, cmap) would, each
+ * row by the thread that sampled it, in the same parallel region. Returns 0, or
+ * -1 when memory runs out (nothing drawn). */
+int heat_sample(Canvas *cv, Rect r, Field *f, const Surface *s, View v, int log,
+                CmapKind cmap);
+
 #endif

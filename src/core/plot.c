@@ -44,6 +44,36 @@ static int same_view(View a, View b)
     return a.x0 == b.x0 && a.x1 == b.x1 && a.y0 == b.y0 && a.y1 == b.y1;
 }
 
+/* Makes room for n pixels in c's kept picture; returns 0, or -1 when memory runs
+ * out. */
+static int reserve_layer(PlotCache *c, size_t n)
+{
+    if (n <= c->layer_cap) return 0;
+    uint32_t *px = realloc(c->layer, n * sizeof *px);
+    if (!px) return -1;
+    c->layer = px;
+    c->layer_cap = n;
+    c->layer_ok = 0;
+    c->heat_pre = 0;
+    return 0;
+}
+
+/* Samples the field afresh; when st shows the heat-map and the kept picture has
+ * room, colours it there row by row as it goes (heat_sample). Returns 0 or -1. */
+static int sample(PlotCache *c, const Surface *s, View v, int w, int h,
+                  const PlotStyle *st)
+{
+    if (!(st->mode & PLOT_HEAT) || reserve_layer(c, (size_t)w * (size_t)h) != 0)
+        return field_sample(&c->field, s, v, w, h);
+    Canvas lc = canvas_init(c->layer, w, h, w);
+    if (heat_sample(&lc, (Rect){0, 0, w, h}, &c->field, s, v, st->log, st->cmap) != 0)
+        return -1;
+    c->heat_pre = 1;
+    c->heat_cmap = st->cmap;
+    c->heat_log = st->log != 0;
+    return 0;
+}
+
 int plot_update(PlotCache *c, const Surface *s, View v, int w, int h,
                 const PlotStyle *st)
 {
@@ -54,7 +84,8 @@ int plot_update(PlotCache *c, const Surface *s, View v, int w, int h,
         /* a pan by whole pixels evaluates only what comes into view */
         int moved = c->field_ok && c->surface == s && c->field.w == w && c->field.h == h &&
                     field_pan(&c->field, s, v) == 1;
-        if (!moved && field_sample(&c->field, s, v, w, h) != 0) return -1;
+        c->heat_pre = 0;
+        if (!moved && sample(c, s, v, w, h, st) != 0) return -1;
         c->surface = s;
         c->field_ok = 1;
         c->contours_ok = 0;
@@ -75,7 +106,10 @@ int plot_update(PlotCache *c, const Surface *s, View v, int w, int h,
     return 0;
 }
 
-void plot_invalidate(PlotCache *c) { c->field_ok = c->contours_ok = c->layer_ok = 0; }
+void plot_invalidate(PlotCache *c)
+{
+    c->field_ok = c->contours_ok = c->layer_ok = c->heat_pre = 0;
+}
 
 void plot_free(PlotCache *c)
 {
@@ -161,14 +195,16 @@ static void draw_field(Canvas *cv, Rect r, const PlotCache *c, const PlotStyle *
         }
 }
 
-/* Draws the surface into area r of cv directly. */
-static void draw_surface(Canvas *cv, Rect r, PlotCache *c, const PlotStyle *st)
+/* Draws the surface into area r of cv directly; with `heat_done` the heat-map is
+ * there already. */
+static void draw_surface(Canvas *cv, Rect r, PlotCache *c, const PlotStyle *st,
+                         int heat_done)
 {
     Rect old = canvas_set_clip(cv, r);
-    if (st->mode & PLOT_HEAT)
-        heat_draw(cv, r, &c->field, c->scale, st->cmap);
-    else
+    if (!(st->mode & PLOT_HEAT))
         canvas_fill_rect(cv, r, (Color){255, 255, 255, 255});
+    else if (!heat_done)
+        heat_draw(cv, r, &c->field, c->scale, st->cmap);
     if (st->mode & PLOT_CONTOUR) draw_contours(cv, r, c, st);
     if (st->field) draw_field(cv, r, c, st);
     canvas_set_clip(cv, old);
@@ -182,20 +218,17 @@ static int same_style(PlotStyle a, PlotStyle b)
 
 int plot_draw_surface(Canvas *cv, Rect r, PlotCache *c, const PlotStyle *st)
 {
-    size_t n = (size_t)r.w * (size_t)r.h;
-    if (n > c->layer_cap) {
-        uint32_t *px = realloc(c->layer, n * sizeof *px);
-        if (!px) {
-            draw_surface(cv, r, c, st);
-            return -1;
-        }
-        c->layer = px;
-        c->layer_cap = n;
-        c->layer_ok = 0;
+    if (reserve_layer(c, (size_t)r.w * (size_t)r.h) != 0) {
+        draw_surface(cv, r, c, st, 0);
+        return -1;
     }
     if (!c->layer_ok || !same_style(c->layer_of, *st)) {
         Canvas lc = canvas_init(c->layer, r.w, r.h, r.w);
-        draw_surface(&lc, (Rect){0, 0, r.w, r.h}, c, st);
+        /* the heat-map plot_update drew while sampling, if it is this one */
+        int done = c->heat_pre && st->mode & PLOT_HEAT && c->heat_cmap == st->cmap &&
+                   c->heat_log == (st->log != 0) && c->field.w == r.w && c->field.h == r.h;
+        draw_surface(&lc, (Rect){0, 0, r.w, r.h}, c, st, done);
+        c->heat_pre = 0; /* drawn over now */
         c->layer_ok = 1;
         c->layer_of = *st;
     }

@@ -43,6 +43,9 @@ typedef struct {
     size_t layer_cap;               /* allocated pixels */
     int layer_ok;                   /* 0 when stale */
     PlotStyle layer_of;             /* style the layer was drawn with */
+    int heat_pre;                   /* nonzero: the layer holds only the heat-map, */
+    CmapKind heat_cmap;             /* in this map and scale, drawn by plot_update */
+    int heat_log;                   /* while it sampled (heat_sample) */
     LineSeg *pieces;                /* the contours in pixels, for lines_draw */
     size_t pieces_cap;              /* allocated pieces */
     Lines lines;                    /* lines_draw's scratch */
@@ -64,9 +67,10 @@ const char *plot_mode_name(PlotMode m);
 
 /* Brings cache up to date for surface s over view v at w x h samples with style st:
  * resamples the field only when s, v or the size changed (after a pan by whole
- * pixels only the exposed strips, see field_pan), retraces contours only when the
- * field, the level count or the log flag changed. Returns 0, or -1 when memory
- * runs out. */
+ * pixels only the exposed strips, see field_pan; otherwise, when st shows the
+ * heat-map, colouring each row into the kept picture as it is sampled), retraces
+ * contours only when the field, the level count or the log flag changed. Returns
+ * 0, or -1 when memory runs out. */
 int plot_update(PlotCache *cache, const Surface *s, View v, int w, int h,
                 const PlotStyle *st);
 

@@ -17,8 +17,9 @@ typedef struct {
  * surface's own data (NULL for the built-in functions). */
 typedef double (*SurfaceFn)(const void *ctx, double x, double y, Vec2 *g);
 
-/* Fills out[0..n-1] with f(x0 + i*dx, y): a whole row of the grid at once, for
- * surfaces whose evaluation is cheaper in bulk (typed expressions). */
+/* Fills out[0..n-1] with f(x0 + i*dx, y), equal to fn's value there: a whole row
+ * of the grid at once, cheaper in bulk (no gradient, no call a point; typed
+ * expressions share their parsing, data surfaces their per-sample work). */
 typedef void (*SurfaceRowFn)(const void *ctx, double y, double x0, double dx, int n,
                              double *out);
 

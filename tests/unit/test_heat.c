@@ -1,10 +1,12 @@
 /* Unit tests of src/core/heat.c: every finite value takes exactly the colour
  * entry counted against the 255 steps of the scale (values on a step, one ulp
  * either side, outside the range), linear and log, over ranges near zero and far
- * from it; undefined values are hatched, and nothing is drawn outside the clip. */
+ * from it; undefined values are hatched, nothing is drawn outside the clip, and
+ * heat_sample draws what field_sample and heat_draw draw. */
 #include "testutil.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/heat.h"
 
@@ -96,11 +98,41 @@ static void test_clip(void **state)
         }
 }
 
+/* heat_sample gives field_sample's field and heat_draw's pixels, for every surface
+ * on both scales, drawn offset into a larger canvas with a clip. */
+static void test_fused(void **state)
+{
+    (void)state;
+    enum { BW = W + 20, BH = H + 20 };
+    static uint32_t a[BW * BH], b[BW * BH];
+    Rect r = {10, 7, W, H};
+    Field f = {0}, g = {0};
+    for (int k = 0; k < surface_count(); k++)
+        for (int log = 0; log < 2; log++) {
+            const Surface *s = surface_at(k);
+            for (int i = 0; i < BW * BH; i++) a[i] = b[i] = 0x12345678u;
+            Canvas ca = canvas_init(a, BW, BH, BW), cb = canvas_init(b, BW, BH, BW);
+            Rect clip = {12 + k, 9, W - 5, H - 3 - k};
+            canvas_set_clip(&ca, clip);
+            canvas_set_clip(&cb, clip);
+            assert_int_equal(field_sample(&f, s, s->view, W, H), 0);
+            heat_draw(&ca, r, &f, (ValueScale){f.vmin, f.vmax, log}, CMAP_VIRIDIS);
+            assert_int_equal(heat_sample(&cb, r, &g, s, s->view, log, CMAP_VIRIDIS), 0);
+            assert_true(f.vmin == g.vmin && f.vmax == g.vmax);
+            for (int i = 0; i < W * H; i++)
+                assert_true(f.v[i] == g.v[i] || (isnan(f.v[i]) && isnan(g.v[i])));
+            if (memcmp(a, b, sizeof a) != 0) fail_msg("%s, log %d: pixels differ", s->name, log);
+        }
+    field_free(&f);
+    field_free(&g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_exact_entries),
         cmocka_unit_test(test_clip),
+        cmocka_unit_test(test_fused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

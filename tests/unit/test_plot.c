@@ -55,6 +55,7 @@ static void test_undefined_hatched(void **unused)
     (void)unused;
     Surface s = *surface_find("bowl");
     s.fn = half;
+    s.row = NULL; /* sampled through fn, point by point */
     static uint32_t px[W * H];
     Canvas cv = canvas_init(px, W, H, W);
     PlotStyle st = {PLOT_BOTH, CMAP_VIRIDIS, 10, 0, 1, 0};

@@ -1,7 +1,8 @@
 /* Every surface of the catalogue: the analytic gradient against central
  * differences at many points, the known minima are stationary with the listed
  * value, views are valid, look-ups by name round-trip, the classic functions come
- * first in DESIGN's order, and spot values computed independently of the C code. */
+ * first in DESIGN's order, spot values computed independently of the C code, and
+ * every classic surface's row function equal to its point function. */
 #include "testutil.h"
 
 #include <string.h>
@@ -196,6 +197,44 @@ static void test_values(void **unused)
     }
 }
 
+/* Every classic surface's row function gives its point function's value bit for
+ * bit (or NaN for NaN), over rows near the view and far out, where the values
+ * overflow to infinity or turn NaN (inf - inf), and at non-finite y. */
+static void test_rows(void **unused)
+{
+    (void)unused;
+    static const double ys[] = {0, -0.7, 1.25, 3, -41.5, 1e3, -2e7, 1e52, -3e77,
+                                1e155, -1e200, 1e308, INFINITY, -INFINITY, NAN};
+    static const struct {
+        double x0, dx; /* a row: x0 + i*dx for i < 64 */
+    } rows[] = {{-2.03125, 0.0625}, {-5, 0.17}, {-1e6, 3.3e4}, {1e100, -3e98},
+                {-1e160, 3.1e158}, {-1e305, 3.1e303}};
+    double out[64];
+    for (int k = 0; k < surface_count(); k++) {
+        const Surface *s = surface_at(k);
+        if (strcmp(s->kind, "function") != 0) continue;
+        if (!s->row) fail_msg("%s has no row function", s->name);
+        for (unsigned r = 0; r < sizeof rows / sizeof rows[0]; r++)
+            for (unsigned j = 0; j < sizeof ys / sizeof ys[0]; j++) {
+                s->row(s->ctx, ys[j], rows[r].x0, rows[r].dx, 64, out);
+                for (int i = 0; i < 64; i++) {
+                    double x = rows[r].x0 + i * rows[r].dx;
+                    double f = surface_eval(s, x, ys[j], NULL);
+                    if (!(out[i] == f || (isnan(out[i]) && isnan(f))))
+                        fail_msg("%s at (%.17g, %.17g): row %.17g, point %.17g", s->name,
+                                 x, ys[j], out[i], f);
+                }
+            }
+        /* a row of one and an empty row write only what they are asked to */
+        out[1] = 42;
+        s->row(s->ctx, 0.5, 0.25, 1, 1, out);
+        assert_true(out[0] == surface_eval(s, 0.25, 0.5, NULL));
+        assert_true(out[1] == 42);
+        s->row(s->ctx, 0.5, 0.25, 1, 0, out + 1);
+        assert_true(out[1] == 42);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -205,6 +244,7 @@ int main(void)
         cmocka_unit_test(test_classic_order),
         cmocka_unit_test(test_ackley_origin),
         cmocka_unit_test(test_values),
+        cmocka_unit_test(test_rows),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
