@@ -1,0 +1,210 @@
+/* The optimisation paths over the picture of a surface: a dark halo and a coloured
+ * line with a dot every few pixels of travel, a ring at the start, a disc at the
+ * current point, a cross where one diverged; repeated and sub-pixel segments
+ * skipped, and long chaotic paths thinned to a budget of ink (see plot.h). */
+#include "plot.h"
+
+#include <math.h>
+
+/* Okabe & Ito's colour-blind-safe palette, brightest first for dark heat-maps. */
+static const Color path_palette[] = {
+    {255, 255, 255, 255}, {230, 159, 0, 255},  {86, 180, 233, 255},
+    {240, 228, 66, 255},  {204, 121, 167, 255}, {0, 158, 115, 255},
+    {213, 94, 0, 255},    {0, 114, 178, 255},
+};
+
+Color plot_path_color(int i)
+{
+    int n = (int)(sizeof path_palette / sizeof path_palette[0]);
+    return path_palette[((i % n) + n) % n];
+}
+
+/* Clips segment a-b to rectangle [x0,x1]x[y0,y1] (Liang-Barsky); returns 0 when
+ * nothing is left. */
+static int clip_segment(Vec2 *a, Vec2 *b, double x0, double y0, double x1, double y1)
+{
+    double t0 = 0, t1 = 1, dx = b->x - a->x, dy = b->y - a->y;
+    double p[4] = {-dx, dx, -dy, dy};
+    double q[4] = {a->x - x0, x1 - a->x, a->y - y0, y1 - a->y};
+    for (int i = 0; i < 4; i++) {
+        if (p[i] == 0) {
+            if (q[i] < 0) return 0;
+            continue;
+        }
+        double t = q[i] / p[i];
+        if (p[i] < 0 && t > t0) t0 = t;
+        if (p[i] > 0 && t < t1) t1 = t;
+        if (t0 > t1) return 0;
+    }
+    Vec2 a0 = *a;
+    *a = (Vec2){a0.x + t0 * dx, a0.y + t0 * dy};
+    *b = (Vec2){a0.x + t1 * dx, a0.y + t1 * dy};
+    return 1;
+}
+
+/* Segments a polyline remembers to skip repeats: a path caught in a cycle of
+ * period <= POLY_RECENT (the learning rate just past a stability edge) would
+ * otherwise draw the same long segments thousands of times. */
+#define POLY_RECENT 16
+#define POLY_SAME   0.25 /* pixels: endpoints this close draw the same pixels */
+#define POLY_HEAD   64   /* segments of a path always drawn first: how it sets out */
+#define POLY_INK    1.0  /* the paths' halos together cover at most this many plots */
+#define PLOT_PATH_BANDS 2 /* bands the paths are drawn in, in parallel */
+
+/* Returns nonzero when segment a-b (either way round) is one of recent[0..n-1]. */
+static int seen(const Vec2 (*recent)[2], int n, Vec2 a, Vec2 b)
+{
+    for (int i = 0; i < n; i++) {
+        const Vec2 *s = recent[i];
+        if (fabs(s[0].x - a.x) <= POLY_SAME && fabs(s[0].y - a.y) <= POLY_SAME &&
+            fabs(s[1].x - b.x) <= POLY_SAME && fabs(s[1].y - b.y) <= POLY_SAME)
+            return 1;
+        if (fabs(s[0].x - b.x) <= POLY_SAME && fabs(s[0].y - b.y) <= POLY_SAME &&
+            fabs(s[1].x - a.x) <= POLY_SAME && fabs(s[1].y - a.y) <= POLY_SAME)
+            return 1;
+    }
+    return 0;
+}
+
+/* Walks p's segments in pixels as drawn: repeats (see seen) and sub-pixel steps
+ * left out, clipped to r grown by 50 px so caps stay round. Of the rest it keeps
+ * the first POLY_HEAD, then every stride-th, and the last POLY_RECENT; with w > 0 it draws each kept one,
+ * and with dots a dot at its end where that is 6k px from the last dot. Returns
+ * the pixel length of the segments it would keep at stride 1. */
+static double walk(Canvas *cv, Rect r, View v, const PlotPath *p, int stride, double w,
+                   Color col, double dots)
+{
+    double m = 50, len = 0;
+    Vec2 recent[POLY_RECENT][2], dot = view_to_px(v, r, (Vec2){p->pts[0].x, p->pts[0].y});
+    Vec2 last = dot, from = {p->pts[0].x, p->pts[0].y};
+    /* Most steps move less than half a pixel: they are told apart with a product
+     * instead of view_to_px's divisions, with a margin far above the rounding of
+     * either (the test is only trusted within a million pixels of the view). */
+    double kx = (r.w > 0 ? r.w : 1) / (v.x1 - v.x0), ky = (r.h > 0 ? r.h : 1) / (v.y1 - v.y0);
+    int nrecent = 0, next = 0, kept = 0;
+    for (int i = 1; i < p->shown; i++) {
+        double ex = (p->pts[i].x - from.x) * kx, ey = (p->pts[i].y - from.y) * ky;
+        if (fabs(ex) < 0.4999 && fabs(ey) < 0.4999 && i + 1 < p->shown &&
+            fabs(p->pts[i].x - v.x0) * kx < 1e6 && fabs(p->pts[i].y - v.y0) * ky < 1e6)
+            continue;
+        Vec2 q = view_to_px(v, r, (Vec2){p->pts[i].x, p->pts[i].y});
+        if (!isfinite(q.x) || !isfinite(q.y)) break;
+        if (fabs(q.x - last.x) < 0.5 && fabs(q.y - last.y) < 0.5 && i + 1 < p->shown)
+            continue;
+        Vec2 a = last, b = q;
+        last = q;
+        from = (Vec2){p->pts[i].x, p->pts[i].y};
+        if (seen((const Vec2(*)[2])recent, nrecent, a, b)) continue;
+        recent[next][0] = a, recent[next][1] = b;
+        next = (next + 1) % POLY_RECENT;
+        nrecent += nrecent < POLY_RECENT;
+        if (!clip_segment(&a, &b, r.x - m, r.y - m, r.x + r.w + m, r.y + r.h + m)) continue;
+        if (kept++ % stride != 0 && kept > POLY_HEAD && i < p->shown - POLY_RECENT) continue;
+        len += sqrt((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y));
+        if (w > 0) canvas_line(cv, a.x, a.y, b.x, b.y, w, col);
+        double gx = q.x - dot.x, gy = q.y - dot.y;
+        if (dots > 0 && gx * gx + gy * gy >= 36 * dots * dots) {
+            if (q.x > r.x - 5 && q.x < r.x + r.w + 5 && q.y > r.y - 5 && q.y < r.y + r.h + 5) {
+                canvas_disc(cv, q.x, q.y, 3.2 * dots, (Color){0, 0, 0, 200});
+                canvas_disc(cv, q.x, q.y, 2.2 * dots, p->color);
+            }
+            dot = q;
+        }
+    }
+    return len;
+}
+
+/* Fills stride[0..n-1] so that the paths' kept lengths add up to about `budget`
+ * pixels: the longest are thinned first (every stride-th segment, spread over the
+ * whole path, so a chaotic orbit keeps its shape), short ones are drawn whole. */
+static void strides(Canvas *cv, Rect r, View v, const PlotPath *paths, int n,
+                    double budget, int *stride)
+{
+    double len[PLOT_MAX_PATHS], total = 0;
+#pragma omp parallel for schedule(dynamic, 1)
+    for (int i = 0; i < n; i++)
+        len[i] = paths[i].shown > 1 ? walk(cv, r, v, &paths[i], 1, 0, paths[i].color, 0) : 0;
+    for (int i = 0; i < n; i++) {
+        total += len[i];
+        stride[i] = 1;
+    }
+    if (total <= budget) return;
+    /* the cap c with sum(min(len, c)) = budget, by raising c over the sorted lengths */
+    double sorted[PLOT_MAX_PATHS], rest = budget, c = 0;
+    for (int i = 0; i < n; i++) {
+        int j = i;
+        for (; j > 0 && sorted[j - 1] > len[i]; j--) sorted[j] = sorted[j - 1];
+        sorted[j] = len[i];
+    }
+    for (int i = 0; i < n; i++) {
+        c = rest / (n - i);
+        if (sorted[i] > c) break;
+        rest -= sorted[i];
+    }
+    for (int i = 0; i < n; i++)
+        if (len[i] > c && c > 0) stride[i] = (int)ceil(len[i] / c);
+}
+
+/* Returns the last finite shown point of p in pixels (the start if none). */
+static Vec2 last_point(Rect r, View v, const PlotPath *p)
+{
+    Vec2 q = view_to_px(v, r, (Vec2){p->pts[0].x, p->pts[0].y});
+    for (int i = p->shown - 1; i > 0; i--) {
+        Vec2 t = view_to_px(v, r, (Vec2){p->pts[i].x, p->pts[i].y});
+        if (isfinite(t.x) && isfinite(t.y)) return t;
+    }
+    return q;
+}
+
+/* Draws the paths, thinned by stride[0..m-1] (see strides). */
+static void draw_all(Canvas *cv, Rect r, View v, const PlotPath *paths, int n, double k,
+                      const int *stride, int m)
+{
+    Color halo = {0, 0, 0, 150}, black = {0, 0, 0, 220};
+    for (int i = 0; i < n; i++) {
+        const PlotPath *p = &paths[i];
+        if (p->shown < 1) continue;
+        double w = (p->selected ? 3.2 : 2.2) * k;
+        int st = i < m ? stride[i] : 1;
+        walk(cv, r, v, p, st, w + 2.5 * k, halo, 0);
+        walk(cv, r, v, p, st, w, p->color, 0);
+        walk(cv, r, v, p, st, 0, halo, k); /* the dots, over the line */
+    }
+    for (int i = 0; i < n; i++) {
+        const PlotPath *p = &paths[i];
+        if (p->shown < 1) continue;
+        Vec2 s = view_to_px(v, r, (Vec2){p->pts[0].x, p->pts[0].y});
+        canvas_ring(cv, s.x, s.y, 6.5 * k, 4.5 * k, halo);
+        canvas_ring(cv, s.x, s.y, 6.5 * k, 2.2 * k, p->color);
+        Vec2 e = last_point(r, v, p);
+        if (p->diverged) {
+            canvas_cross(cv, e.x, e.y, 8 * k, 5 * k, black);
+            canvas_cross(cv, e.x, e.y, 8 * k, 2.5 * k, p->color);
+        } else {
+            canvas_disc(cv, e.x, e.y, 6 * k, black);
+            canvas_disc(cv, e.x, e.y, 4.5 * k, p->color);
+        }
+    }
+}
+
+void plot_draw_paths(Canvas *cv, Rect r, View v, const PlotPath *paths, int n,
+                     double scale)
+{
+    double k = scale > 0 ? scale : 1;
+    Rect old = canvas_set_clip(cv, r);
+    int stride[PLOT_MAX_PATHS], m = n < PLOT_MAX_PATHS ? n : PLOT_MAX_PATHS;
+    strides(cv, r, v, paths, m, POLY_INK * r.w * r.h / (4.7 * k), stride);
+    /* Horizontal bands of the area drawn on all cores, each walking every path and
+     * drawing what falls inside it in the same order: no pixel is in two bands and
+     * no primitive's pixels depend on the clip, so this is the serial picture. */
+    Rect clip = cv->clip;
+#pragma omp parallel for schedule(dynamic, 1)
+    for (int b = 0; b < PLOT_PATH_BANDS; b++) {
+        Canvas bc = *cv;
+        int y0 = clip.y + (int)((long long)clip.h * b / PLOT_PATH_BANDS);
+        int y1 = clip.y + (int)((long long)clip.h * (b + 1) / PLOT_PATH_BANDS);
+        bc.clip = (Rect){clip.x, y0, clip.w, y1 - y0};
+        draw_all(&bc, r, v, paths, n, k, stride, m);
+    }
+    canvas_set_clip(cv, old);
+}
