@@ -1,16 +1,12 @@
 /* Evaluating a compiled expression (expr_parse.c builds the tape, expr_fn.c holds
  * the functions): one point with its gradient by forward-mode dual numbers (value,
- * d/dx, d/dy), and whole rows a block of 64 points at a time, each instruction a tight
- * loop over the block. Read expr_impl.h first. */
+ * d/dx, d/dy); expr_row.c evaluates whole rows. Read expr_impl.h first. */
 #include "expr_impl.h"
 
 #include <math.h>
 #include <stdlib.h>
-#include <string.h>
 
-#define BLK       64 /* points per block of a row */
-#define ROW_DEPTH 16 /* stack depth kept on the C stack by expr_row (8 KiB) */
-#define PT_DEPTH  64 /* stack depth kept on the C stack by expr_eval */
+#define PT_DEPTH 64 /* stack depth kept on the C stack by expr_eval */
 
 /* ---- values ----------------------------------------------------------------- */
 
@@ -205,102 +201,6 @@ double expr_eval(const Expr *e, double x, double y, Vec2 *g)
     if (s) v = run_dual(e, x, y, s, g);
     if (s != small) free(s);
     return v;
-}
-
-/* ---- rows: one instruction over a block of BLK points at a time ------------- */
-
-/* Pushes CONST, X or Y into the block a; xs holds the block's x values. */
-static void block_push(const ExprInstr *in, double *restrict a, const double *restrict xs,
-                       double y)
-{
-    double v = in->op == EXPR_OP_Y ? y : in->c;
-    if (in->op == EXPR_OP_X)
-        memcpy(a, xs, BLK * sizeof *a);
-    else
-        for (int i = 0; i < BLK; i++)
-            a[i] = v;
-}
-
-/* Applies a one-operand instruction to the block a, in place. Fixed-length loops
- * the compiler vectorises. */
-static void block_unary(const ExprInstr *in, double *restrict a)
-{
-    double c = in->c;
-    double (*f)(double) = expr_fns[in->fn].f1;
-    /* clang-format off */
-    switch ((ExprOp)in->op) {
-    case EXPR_OP_NEG: for (int i = 0; i < BLK; i++) a[i] = -a[i]; break;
-    case EXPR_OP_ADDC: for (int i = 0; i < BLK; i++) a[i] = a[i] + c; break;
-    case EXPR_OP_SUBC: for (int i = 0; i < BLK; i++) a[i] = a[i] - c; break;
-    case EXPR_OP_RSUBC: for (int i = 0; i < BLK; i++) a[i] = c - a[i]; break;
-    case EXPR_OP_MULC: for (int i = 0; i < BLK; i++) a[i] = a[i] * c; break;
-    case EXPR_OP_DIVC: for (int i = 0; i < BLK; i++) a[i] = a[i] / c; break;
-    case EXPR_OP_RDIVC: for (int i = 0; i < BLK; i++) a[i] = c / a[i]; break;
-    case EXPR_OP_SQR: for (int i = 0; i < BLK; i++) a[i] = a[i] * a[i]; break;
-    case EXPR_OP_POWC: for (int i = 0; i < BLK; i++) a[i] = pow(a[i], c); break;
-    default: for (int i = 0; i < BLK; i++) a[i] = f(a[i]); /* FN1 */
-    }
-    /* clang-format on */
-}
-
-/* Applies a two-operand instruction to the blocks a and b, leaving the result in a. */
-static void block_binary(const ExprInstr *in, double *restrict a,
-                         const double *restrict b)
-{
-    double (*f)(double, double) = expr_fns[in->fn].f2;
-    /* clang-format off */
-    switch ((ExprOp)in->op) {
-    case EXPR_OP_ADD: for (int i = 0; i < BLK; i++) a[i] = a[i] + b[i]; break;
-    case EXPR_OP_SUB: for (int i = 0; i < BLK; i++) a[i] = a[i] - b[i]; break;
-    case EXPR_OP_MUL: for (int i = 0; i < BLK; i++) a[i] = a[i] * b[i]; break;
-    case EXPR_OP_DIV: for (int i = 0; i < BLK; i++) a[i] = a[i] / b[i]; break;
-    default: for (int i = 0; i < BLK; i++) a[i] = f(a[i], b[i]); /* POW, FN2 */
-    }
-    /* clang-format on */
-}
-
-/* Runs the tape over one block; the result is left in s[0]. Instructions that do not
- * depend on x are computed once and spread over the block. */
-static void run_block(const Expr *e, const double *xs, double y, double (*s)[BLK])
-{
-    int k = -1;
-    for (int i = 0; i < e->n; i++) {
-        const ExprInstr *in = &e->code[i];
-        int m = operands[in->op];
-        if (m == 0) {
-            block_push(in, s[++k], xs, y);
-        } else if (in->uni) {
-            double v = expr_apply(in, s[k - m + 1][0], m == 2 ? s[k][0] : 0);
-            k -= m - 1;
-            for (int j = 0; j < BLK; j++)
-                s[k][j] = v;
-        } else if (m == 1) {
-            block_unary(in, s[k]);
-        } else {
-            k--;
-            block_binary(in, s[k], s[k + 1]);
-        }
-    }
-}
-
-void expr_row(const Expr *e, double y, double x0, double dx, int n, double *out)
-{
-    double small[ROW_DEPTH][BLK], xs[BLK];
-    double(*s)[BLK] = small;
-    if (e->depth > ROW_DEPTH && !(s = malloc(sizeof *s * e->depth))) {
-        /* out of memory: the slow path needs none */
-        for (int i = 0; i < n; i++)
-            out[i] = expr_eval(e, x0 + i * dx, y, NULL);
-        return;
-    }
-    for (int i0 = 0; i0 < n; i0 += BLK) {
-        for (int i = 0; i < BLK; i++)
-            xs[i] = x0 + (i0 + i) * dx;
-        run_block(e, xs, y, s);
-        int m = n - i0 < BLK ? n - i0 : BLK;
-        memcpy(out + i0, s[0], (size_t)m * sizeof *out);
-    }
-    if (s != small) free(s);
 }
 
 /* ---- the Surface ------------------------------------------------------------ */

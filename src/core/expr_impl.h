@@ -31,10 +31,9 @@ typedef enum {
 } ExprOp;
 
 typedef struct {
-    unsigned char op;  /* ExprOp */
-    unsigned char fn;  /* EXPR_OP_FN1, EXPR_OP_FN2, EXPR_OP_POW: row of expr_fns */
-    unsigned char uni; /* 1: the result does not depend on x (is uniform along a row) */
-    double c;          /* EXPR_OP_CONST and the *C forms: the constant */
+    unsigned char op; /* ExprOp */
+    unsigned char fn; /* EXPR_OP_FN1, EXPR_OP_FN2, EXPR_OP_POW: row of expr_fns */
+    double c;         /* EXPR_OP_CONST and the *C forms: the constant */
 } ExprInstr;
 
 struct Expr {

@@ -45,16 +45,6 @@ static void emit(Parser *p, ExprInstr in)
     p->code[p->n++] = in;
 }
 
-/* Emits `in` as the root over the operand subtrees ending at roots[0..m-1]: uniform
- * (independent of x) when they all are. */
-static void emit_over(Parser *p, ExprInstr in, const int *roots, int m)
-{
-    in.uni = 1;
-    for (int i = 0; i < m; i++)
-        in.uni &= p->code[roots[i]].uni;
-    emit(p, in);
-}
-
 static int is_const(const Parser *p, int start, int end)
 {
     return end - start == 1 && p->code[start].op == EXPR_OP_CONST;
@@ -64,11 +54,10 @@ static int is_const(const Parser *p, int start, int end)
  * folding it when that subtree is a constant. */
 static void emit_unary(Parser *p, ExprInstr in, int a)
 {
-    int root = p->n - 1;
     if (is_const(p, a, p->n))
         p->code[a].c = expr_apply(&in, p->code[a].c, 0);
     else
-        emit_over(p, in, &root, 1);
+        emit(p, in);
 }
 
 /* The fused forms of a binary op with a constant right or left operand (0: none). */
@@ -86,8 +75,7 @@ static const struct {
  * both are constants, fused into a *C form when one is (a ^ 2 becomes a square). */
 static void emit_binary(Parser *p, ExprInstr in, int a, int b)
 {
-    int ca = is_const(p, a, b), cb = is_const(p, b, p->n), k = 0,
-        roots[2] = {b - 1, p->n - 1};
+    int ca = is_const(p, a, b), cb = is_const(p, b, p->n), k = 0;
     while (k < COUNT(fused) && fused[k].op != in.op)
         k++;
     if (ca && cb) {
@@ -97,16 +85,15 @@ static void emit_binary(Parser *p, ExprInstr in, int a, int b)
         double c = p->code[b].c;
         p->n = b;
         ExprInstr f = {c == 2 && in.op == EXPR_OP_POW ? EXPR_OP_SQR : fused[k].right, 0,
-                       0, c};
-        emit_over(p, f, roots, 1);
+                       c};
+        emit(p, f);
     } else if (ca && k < COUNT(fused) && fused[k].left) {
         double c = p->code[a].c;
         memmove(p->code + a, p->code + b, (size_t)(p->n - b) * sizeof *p->code);
         p->n--;
-        roots[0] = p->n - 1;
-        emit_over(p, (ExprInstr){fused[k].left, 0, 0, c}, roots, 1);
+        emit(p, (ExprInstr){fused[k].left, 0, c});
     } else {
-        emit_over(p, in, roots, 2);
+        emit(p, in);
     }
 }
 
@@ -206,7 +193,7 @@ static int parse_call(Parser *p, int f)
     if (nargs != fn->arity)
         return fail(p, name->col, "%s takes %d argument%s, got %d", fn->name, fn->arity,
                     fn->arity == 1 ? "" : "s", nargs);
-    ExprInstr in = {fn->op, (unsigned char)f, 0, 0};
+    ExprInstr in = {fn->op, (unsigned char)f, 0};
     if (fn->arity == 1)
         emit_unary(p, in, arg[0]);
     else
@@ -251,7 +238,7 @@ static int parse_name(Parser *p)
     for (int i = 0; i < COUNT(names); i++)
         if (spells(s, t->len, names[i].name)) {
             p->pos++;
-            emit(p, (ExprInstr){names[i].op, 0, names[i].op != EXPR_OP_X, names[i].c});
+            emit(p, (ExprInstr){names[i].op, 0, names[i].c});
             return start;
         }
     return f >= 0 ? parse_call(p, f) : fail_name(p, t);
@@ -264,7 +251,7 @@ static int parse_primary(Parser *p)
     int start = p->n;
     if (t->kind == EXPR_TOK_NUM) {
         p->pos++;
-        emit(p, (ExprInstr){EXPR_OP_CONST, 0, 1, t->num});
+        emit(p, (ExprInstr){EXPR_OP_CONST, 0, t->num});
         return start;
     }
     if (t->kind == EXPR_TOK_NAME) return parse_name(p);
@@ -290,7 +277,7 @@ static int parse_power(Parser *p)
     int ex = parse_unary(p);
     if (ex < 0) return -1;
     p->nest--;
-    emit_binary(p, (ExprInstr){EXPR_OP_POW, (unsigned char)find_fn("pow", 3), 0, 0}, base,
+    emit_binary(p, (ExprInstr){EXPR_OP_POW, (unsigned char)find_fn("pow", 3), 0}, base,
                 ex);
     return base;
 }
@@ -302,7 +289,7 @@ static int parse_unary(Parser *p)
     for (; is_op(peek(p), '-') || is_op(peek(p), '+'); p->pos++)
         neg ^= peek(p)->ch == '-';
     int a = parse_power(p);
-    if (a >= 0 && neg) emit_unary(p, (ExprInstr){EXPR_OP_NEG, 0, 0, 0}, a);
+    if (a >= 0 && neg) emit_unary(p, (ExprInstr){EXPR_OP_NEG, 0, 0}, a);
     return a;
 }
 
@@ -315,7 +302,7 @@ static int parse_product(Parser *p)
         p->pos++;
         int b = parse_unary(p);
         if (b < 0) return -1;
-        emit_binary(p, (ExprInstr){op, 0, 0, 0}, a, b);
+        emit_binary(p, (ExprInstr){op, 0, 0}, a, b);
     }
     return a;
 }
@@ -329,7 +316,7 @@ static int parse_sum(Parser *p)
         p->pos++;
         int b = parse_product(p);
         if (b < 0) return -1;
-        emit_binary(p, (ExprInstr){op, 0, 0, 0}, a, b);
+        emit_binary(p, (ExprInstr){op, 0, 0}, a, b);
     }
     return a;
 }

@@ -606,6 +606,92 @@ static void test_row_matches_eval(void **unused)
     }
 }
 
+/* Compares expr_row with expr_eval bit for bit (NaN with NaN) for text on rows at
+ * ys over x = -3, -2.875, ... (n = 600: whole blocks and a part, and x = 0 exactly). */
+static void row_vs_eval(const char *text)
+{
+    static const double ys[] = {-2, -1, 0, 0.5, 3, 800};
+    enum { N = 600 };
+    double out[N + 1];
+    Expr *e = compile(text);
+    for (unsigned j = 0; j < COUNT(ys); j++) {
+        out[N] = 12345;
+        expr_row(e, ys[j], -3, 0.125, N, out);
+        assert_true(out[N] == 12345);
+        for (int i = 0; i < N; i++) {
+            double want = expr_eval(e, -3 + i * 0.125, ys[j], NULL);
+            if (!same(out[i], want))
+                fail_msg("\"%s\" at x = %g, y = %g: row %.17g, point %.17g", text,
+                         -3 + i * 0.125, ys[j], out[i], want);
+        }
+    }
+    expr_free(e);
+}
+
+/* every instruction, over blocks (x), uniform values (y, constants) and their mixes,
+ * with NaN and inf among the results (log, sqrt and asin of negatives, 1/0, exp and
+ * products overflowing, inf - inf) */
+static void test_row_every_op(void **unused)
+{
+    (void)unused;
+    static const char *texts[] = {
+        "x",
+        "y",
+        "3",
+        "-x",
+        "-y",
+        "x + y",
+        "y + x",
+        "x - y",
+        "y - x",
+        "x * y",
+        "y * x",
+        "x / y",
+        "y / x",
+        "x ^ y",
+        "y ^ x",
+        "x ^ x",
+        "x + x",
+        "x - x",
+        "x * x",
+        "x / x",
+        "x + 2",
+        "2 + x",
+        "x - 2",
+        "2 - x",
+        "x * 2",
+        "2 * x",
+        "x / 2",
+        "2 / x",
+        "x ^ 2",
+        "x ^ 3",
+        "x ^ 0.5",
+        "x ^ -1",
+        "2 ^ x",
+        "(-x) ^ y",
+        "(y - x) ^ 2",
+        "y ^ 2 - x",
+        "sin(y) * x + cos(y) / x",
+        "1e308 * x * y",
+        "x * y * 1e308 - x * y * 1e308",
+        "exp(x * y) - exp(y * x)",
+        "-(x - y) / (y * 2 - 1)",
+    };
+    for (unsigned i = 0; i < COUNT(texts); i++)
+        row_vs_eval(texts[i]);
+    for (int f = 0; f < expr_nfns; f++) {
+        static const char *args1[] = {"x", "y", "x * y + x", "2 * y"};
+        static const char *args2[] = {"x, y", "y, x", "x, 2", "2, x", "y, 1", "x, x"};
+        char text[64];
+        int one = expr_fns[f].arity == 1, m = one ? COUNT(args1) : COUNT(args2);
+        for (int k = 0; k < m; k++) {
+            snprintf(text, sizeof text, "%s(%s)", expr_fns[f].name,
+                     one ? args1[k] : args2[k]);
+            row_vs_eval(text);
+        }
+    }
+}
+
 /* the same formula as the built-in surface: same values and gradients */
 static void test_rosenbrock(void **unused)
 {
@@ -742,7 +828,7 @@ int main(void)
         cmocka_unit_test(test_random_gradients), cmocka_unit_test(test_row_matches_eval),
         cmocka_unit_test(test_rosenbrock),       cmocka_unit_test(test_surface),
         cmocka_unit_test(test_folding),          cmocka_unit_test(test_deep_stack),
-        cmocka_unit_test(test_threads),
+        cmocka_unit_test(test_threads),          cmocka_unit_test(test_row_every_op),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
