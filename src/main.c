@@ -10,8 +10,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sched.h>
 #include <sys/resource.h>
 #include <threads.h>
+
+#include <omp.h>
 
 #include "app/app.h"
 #include "app/strings.h"
@@ -23,6 +26,8 @@
 #include "gfx/image.h"
 #include "gfx/text.h"
 #include "gfx/window.h"
+
+#define LINUX_SCHED_IDLE 5 /* SCHED_IDLE of <sched.h>, hidden without _GNU_SOURCE */
 
 /* Start-up failures: one line and exit status 1. */
 static void die(const char *fmt, ...)
@@ -239,30 +244,38 @@ static void keep_unsaved(App *app)
  * the first frame is on the screen: the window opens without waiting for it, and
  * choosing mlp-slice later finds it done. Whatever needs it first waits for it
  * (call_once in mlp.c), so the values are the same whoever computes them. When
- * the first frame shows mlp-slice the thread starts before it: sampling the grid
- * there uses both cores, where the first field's OpenMP worker would use one. */
+ * the first frame shows mlp-slice the thread starts before it and uses both
+ * cores, since that frame waits for it; otherwise it stays in the background:
+ * one OpenMP thread in Linux's idle scheduling class, so the first frames (a drag
+ * may already be under way) keep both cores. */
 typedef struct {
     thrd_t thread;
-    int state; /* 0 not started, 1 running or done (join at exit), -1 not startable */
+    int state;      /* 0 not started, 1 running or done (join at exit), -1 not startable */
+    int background; /* nonzero: one OpenMP thread, run only when a core is idle */
 } Prefetch;
 
-static int prefetch_run(void *unused)
+static int prefetch_run(void *arg)
 {
-    (void)unused;
-    /* below the frames in priority: on Linux the nice value is a thread's own, and
-     * the OpenMP team this thread starts inherits it */
+    if (((const Prefetch *)arg)->background) {
+        omp_set_num_threads(1);
 #ifdef __linux__
-    setpriority(PRIO_PROCESS, 0, 10);
+        /* Linux's idle class for this thread alone: it runs only on a core nothing
+         * else wants, so it never slows a frame (at nice 10 it still did) */
+        struct sched_param none = {0};
+        if (sched_setscheduler(0, LINUX_SCHED_IDLE, &none) != 0) setpriority(PRIO_PROCESS, 0, 19);
 #endif
+    }
     data_init();
     return 0;
 }
 
-/* Starts the prefetch once; if no thread can be made, the first use does the work. */
-static void prefetch_start(Prefetch *p)
+/* Starts the prefetch once, in the background or not; if no thread can be made,
+ * the first use does the work. */
+static void prefetch_start(Prefetch *p, int background)
 {
-    if (p->state == 0)
-        p->state = thrd_create(&p->thread, prefetch_run, NULL) == thrd_success ? 1 : -1;
+    if (p->state != 0) return;
+    p->background = background;
+    p->state = thrd_create(&p->thread, prefetch_run, p) == thrd_success ? 1 : -1;
 }
 
 /* Waits for the prefetch, if it was started (at most its ~0.25 s, at a quick exit). */
@@ -338,7 +351,7 @@ static void loop(App *app, Window *win, Text *t, FrameStats *fs, Prefetch *pre)
             if (app->dirty) app_draw(app, &c, t); /* show the message just set */
             window_present(win);
             if (fs) record(fs, begin, waited);
-            prefetch_start(pre);
+            prefetch_start(pre, 1);
             int ch = window_choose(win); /* after the first frame: ~50 ms */
             if (ch < 0) die("cannot make a renderer: %s", SDL_GetError());
             if (ch > 0) app->dirty = 1;
@@ -387,7 +400,7 @@ int main(int argc, char **argv)
     fs.interval = stats_init(fs.interval_ms, STATS_CAP);
     int want_stats = o.stats;
     Prefetch pre = {0};
-    if (data_needs_init(app.surface)) prefetch_start(&pre); /* the first frame waits */
+    if (data_needs_init(app.surface)) prefetch_start(&pre, 0); /* the first frame waits */
     loop(&app, win, t, want_stats ? &fs : NULL, &pre);
     prefetch_join(&pre);
     keep_unsaved(&app);
