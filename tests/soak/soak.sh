@@ -344,6 +344,7 @@ while alive && [ $i -lt $((WAIT * 10)) ]; do
     [ $i -eq 30 ] && alive && stacks >"$TMPD/stacks" 2>&1
 done
 if alive; then
+    [ -s "$TMPD/stacks" ] || stacks >"$TMPD/stacks" 2>&1
     fail "$NAME-quit" "still running $WAIT s after Ctrl+Q" "$(last_words)" "$(cat "$TMPD/stacks")"
 elif [ -s "$TMPD/stacks" ]; then
     wait "$APP"
