@@ -67,7 +67,14 @@ fail() {
     for line in "$@"; do printf '%s\n' "$line" | sed 's/^/    /'; done
     FAILS=$((FAILS + 1))
 }
-alive() { kill -0 "$APP" 2>/dev/null && ! ps -o stat= -p "$APP" 2>/dev/null | grep -q Z; }
+# ps alone: losscape's main thread reads Z while its other threads are still
+# exiting, and the shell may reap it while ps starts, which then prints nothing;
+# "kill -0 works and no Z" read that as alive (a false "still running after Ctrl+Q")
+alive() {
+    [ -n "$APP" ] || return 1
+    _st=$(ps -o stat= -p "$APP" 2>/dev/null) || return 1
+    case $_st in "" | *Z*) return 1 ;; esac
+}
 now() { date +%s; }
 rss() { sed -n 's/^VmRSS:[[:space:]]*\([0-9]*\).*/\1/p' "/proc/$APP/status" 2>/dev/null; }
 # what the app printed and did last, for failure details
@@ -345,7 +352,7 @@ while alive && [ $i -lt $((WAIT * 10)) ]; do
 done
 if alive; then
     [ -s "$TMPD/stacks" ] || stacks >"$TMPD/stacks" 2>&1
-    fail "$NAME-quit" "still running $WAIT s after Ctrl+Q" "$(last_words)" "$(cat "$TMPD/stacks")"
+    fail "$NAME-quit" "still running $((i / 10)) s after Ctrl+Q" "$(last_words)" "$(cat "$TMPD/stacks")"
 elif [ -s "$TMPD/stacks" ]; then
     wait "$APP"
     fail "$NAME-quit" "Ctrl+Q took $((i / 10)) s to end the program (exit status $?)" \
