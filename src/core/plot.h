@@ -17,7 +17,7 @@
 #include "view.h"
 
 #define PLOT_MAX_LEVELS 100
-#define PLOT_MAX_PATHS 256 /* paths thinned together (plot_draw_paths); more: drawn whole */
+#define PLOT_MAX_PATHS 256 /* paths thinned together (plot_draw_paths); more: in groups */
 
 typedef enum { PLOT_HEAT = 1, PLOT_CONTOUR = 2, PLOT_BOTH = 3 } PlotMode;
 
@@ -91,7 +91,9 @@ int plot_draw_surface(Canvas *c, Rect r, PlotCache *cache, const PlotStyle *st);
  * are multiplied by `scale` (high-DPI). A segment repeated within 16 steps is
  * drawn once; when the paths' halos together would cover more than the area,
  * the longest keep every k-th segment (and their first 64 and last 16), so a chaotic
- * path costs a bounded time a frame and still shows its whole band. */
+ * path costs a bounded time a frame and still shows its whole band; over
+ * PLOT_MAX_PATHS paths are drawn in groups of that many. Allocates the segments
+ * for the call; draws no path when memory runs out. */
 void plot_draw_paths(Canvas *c, Rect r, View v, const PlotPath *paths, int n,
                      double scale);
 

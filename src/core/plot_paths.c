@@ -5,6 +5,7 @@
 #include "plot.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 /* Okabe & Ito's colour-blind-safe palette, brightest first for dark heat-maps. */
 static const Color path_palette[] = {
@@ -66,22 +67,27 @@ static int seen(const Vec2 (*recent)[2], int n, Vec2 a, Vec2 b)
     return 0;
 }
 
-/* Walks p's segments in pixels as drawn: repeats (see seen) and sub-pixel steps
- * left out, clipped to r grown by 50 px so caps stay round. Of the rest it keeps
- * the first POLY_HEAD, then every stride-th, and the last POLY_RECENT; with w > 0 it draws each kept one,
- * and with dots a dot at its end where that is 6k px from the last dot. Returns
- * the pixel length of the segments it would keep at stride 1. */
-static double walk(Canvas *cv, Rect r, View v, const PlotPath *p, int stride, double w,
-                   Color col, double dots)
+/* One segment of a path as drawn: its ends in pixels, clipped; the iterate it
+ * ends at, unclipped, and that iterate's index. */
+typedef struct {
+    Vec2 a, b, q;
+    int i;
+} Seg;
+
+/* Walks p's segments in pixels once: repeats (see seen) and sub-pixel steps left
+ * out, clipped to r grown by 50 px so caps stay round. Writes them to seg (room
+ * for p->shown) and returns their number; *len gets their pixel length. */
+static int collect(Rect r, View v, const PlotPath *p, Seg *seg, double *len)
 {
-    double m = 50, len = 0;
-    Vec2 recent[POLY_RECENT][2], dot = view_to_px(v, r, (Vec2){p->pts[0].x, p->pts[0].y});
-    Vec2 last = dot, from = {p->pts[0].x, p->pts[0].y};
+    double m = 50;
+    Vec2 recent[POLY_RECENT][2], last = view_to_px(v, r, (Vec2){p->pts[0].x, p->pts[0].y});
+    Vec2 from = {p->pts[0].x, p->pts[0].y};
     /* Most steps move less than half a pixel: they are told apart with a product
      * instead of view_to_px's divisions, with a margin far above the rounding of
      * either (the test is only trusted within a million pixels of the view). */
     double kx = (r.w > 0 ? r.w : 1) / (v.x1 - v.x0), ky = (r.h > 0 ? r.h : 1) / (v.y1 - v.y0);
-    int nrecent = 0, next = 0, kept = 0;
+    int nrecent = 0, next = 0, n = 0;
+    *len = 0;
     for (int i = 1; i < p->shown; i++) {
         double ex = (p->pts[i].x - from.x) * kx, ey = (p->pts[i].y - from.y) * ky;
         if (fabs(ex) < 0.4999 && fabs(ey) < 0.4999 && i + 1 < p->shown &&
@@ -99,31 +105,51 @@ static double walk(Canvas *cv, Rect r, View v, const PlotPath *p, int stride, do
         next = (next + 1) % POLY_RECENT;
         nrecent += nrecent < POLY_RECENT;
         if (!clip_segment(&a, &b, r.x - m, r.y - m, r.x + r.w + m, r.y + r.h + m)) continue;
-        if (kept++ % stride != 0 && kept > POLY_HEAD && i < p->shown - POLY_RECENT) continue;
-        len += sqrt((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y));
-        if (w > 0) canvas_line(cv, a.x, a.y, b.x, b.y, w, col);
-        double gx = q.x - dot.x, gy = q.y - dot.y;
-        if (dots > 0 && gx * gx + gy * gy >= 36 * dots * dots) {
-            if (q.x > r.x - 5 && q.x < r.x + r.w + 5 && q.y > r.y - 5 && q.y < r.y + r.h + 5) {
-                canvas_disc(cv, q.x, q.y, 3.2 * dots, (Color){0, 0, 0, 200});
-                canvas_disc(cv, q.x, q.y, 2.2 * dots, p->color);
-            }
-            dot = q;
-        }
+        *len += sqrt((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y));
+        seg[n++] = (Seg){a, b, q, i};
     }
-    return len;
+    return n;
 }
 
-/* Fills stride[0..n-1] so that the paths' kept lengths add up to about `budget`
- * pixels: the longest are thinned first (every stride-th segment, spread over the
- * whole path, so a chaotic orbit keeps its shape), short ones are drawn whole. */
-static void strides(Canvas *cv, Rect r, View v, const PlotPath *paths, int n,
-                    double budget, int *stride)
+/* Returns nonzero when segment j of n, ending at iterate i of a path showing
+ * `shown`, is drawn at stride `stride`: the first POLY_HEAD, then every stride-th,
+ * and those among the last POLY_RECENT iterates. */
+static int kept(int j, int i, int shown, int stride)
 {
-    double len[PLOT_MAX_PATHS], total = 0;
-#pragma omp parallel for schedule(dynamic, 1)
-    for (int i = 0; i < n; i++)
-        len[i] = paths[i].shown > 1 ? walk(cv, r, v, &paths[i], 1, 0, paths[i].color, 0) : 0;
+    return j % stride == 0 || j + 1 <= POLY_HEAD || i >= shown - POLY_RECENT;
+}
+
+/* Draws segments seg[0..n-1] of p at `stride`: with w > 0 as lines of width w, else
+ * a dot (scale `dots`) where a segment ends 6 dots from the last dot. */
+static void draw_segs(Canvas *cv, Rect r, View v, const PlotPath *p, const Seg *seg, int n,
+                      int stride, double w, Color col, double dots)
+{
+    Vec2 dot = view_to_px(v, r, (Vec2){p->pts[0].x, p->pts[0].y});
+    for (int j = 0; j < n; j++) {
+        const Seg *g = &seg[j];
+        if (!kept(j, g->i, p->shown, stride)) continue;
+        if (w > 0) {
+            canvas_line(cv, g->a.x, g->a.y, g->b.x, g->b.y, w, col);
+            continue;
+        }
+        double gx = g->q.x - dot.x, gy = g->q.y - dot.y;
+        if (gx * gx + gy * gy < 36 * dots * dots) continue;
+        if (g->q.x > r.x - 5 && g->q.x < r.x + r.w + 5 && g->q.y > r.y - 5 &&
+            g->q.y < r.y + r.h + 5) {
+            canvas_disc(cv, g->q.x, g->q.y, 3.2 * dots, (Color){0, 0, 0, 200});
+            canvas_disc(cv, g->q.x, g->q.y, 2.2 * dots, p->color);
+        }
+        dot = g->q;
+    }
+}
+
+/* Fills stride[0..n-1] so that the paths' kept lengths len[0..n-1] add up to about
+ * `budget` pixels: the longest are thinned first (every stride-th segment, spread
+ * over the whole path, so a chaotic orbit keeps its shape), short ones are drawn
+ * whole. */
+static void strides(const double *len, int n, double budget, int *stride)
+{
+    double total = 0;
     for (int i = 0; i < n; i++) {
         total += len[i];
         stride[i] = 1;
@@ -156,19 +182,27 @@ static Vec2 last_point(Rect r, View v, const PlotPath *p)
     return q;
 }
 
-/* Draws the paths, thinned by stride[0..m-1] (see strides). */
+/* The collected segments of every path: path i's are seg[first[i] ..
+ * first[i] + count[i] - 1]; stride[i] thins them. */
+typedef struct {
+    Seg *seg;
+    size_t first[PLOT_MAX_PATHS];
+    int count[PLOT_MAX_PATHS], stride[PLOT_MAX_PATHS];
+} Segs;
+
+/* Draws the paths with their collected segments. */
 static void draw_all(Canvas *cv, Rect r, View v, const PlotPath *paths, int n, double k,
-                      const int *stride, int m)
+                     const Segs *sg)
 {
     Color halo = {0, 0, 0, 150}, black = {0, 0, 0, 220};
     for (int i = 0; i < n; i++) {
         const PlotPath *p = &paths[i];
         if (p->shown < 1) continue;
         double w = (p->selected ? 3.2 : 2.2) * k;
-        int st = i < m ? stride[i] : 1;
-        walk(cv, r, v, p, st, w + 2.5 * k, halo, 0);
-        walk(cv, r, v, p, st, w, p->color, 0);
-        walk(cv, r, v, p, st, 0, halo, k); /* the dots, over the line */
+        const Seg *seg = sg->seg + sg->first[i];
+        draw_segs(cv, r, v, p, seg, sg->count[i], sg->stride[i], w + 2.5 * k, halo, 0);
+        draw_segs(cv, r, v, p, seg, sg->count[i], sg->stride[i], w, p->color, 0);
+        draw_segs(cv, r, v, p, seg, sg->count[i], sg->stride[i], 0, halo, k); /* dots */
     }
     for (int i = 0; i < n; i++) {
         const PlotPath *p = &paths[i];
@@ -187,15 +221,36 @@ static void draw_all(Canvas *cv, Rect r, View v, const PlotPath *paths, int n, d
     }
 }
 
-void plot_draw_paths(Canvas *cv, Rect r, View v, const PlotPath *paths, int n,
-                     double scale)
+/* Collects every path's segments into sg (one allocation) and sets their strides
+ * for an ink budget of `budget` pixels; returns 0, or -1 when memory runs out. */
+static int segs_make(Segs *sg, Rect r, View v, const PlotPath *paths, int n, double budget)
 {
-    double k = scale > 0 ? scale : 1;
-    Rect old = canvas_set_clip(cv, r);
-    int stride[PLOT_MAX_PATHS], m = n < PLOT_MAX_PATHS ? n : PLOT_MAX_PATHS;
-    strides(cv, r, v, paths, m, POLY_INK * r.w * r.h / (4.7 * k), stride);
-    /* Horizontal bands of the area drawn on all cores, each walking every path and
-     * drawing what falls inside it in the same order: no pixel is in two bands and
+    size_t total = 0;
+    double len[PLOT_MAX_PATHS];
+    for (int i = 0; i < n; i++) {
+        sg->first[i] = total;
+        total += paths[i].shown > 1 ? (size_t)paths[i].shown : 0;
+    }
+    sg->seg = malloc(sizeof *sg->seg * (total ? total : 1));
+    if (!sg->seg) return -1;
+#pragma omp parallel for schedule(dynamic, 1)
+    for (int i = 0; i < n; i++) {
+        len[i] = 0;
+        sg->count[i] = paths[i].shown > 1
+                           ? collect(r, v, &paths[i], sg->seg + sg->first[i], &len[i])
+                           : 0;
+    }
+    strides(len, n, budget, sg->stride);
+    return 0;
+}
+
+/* Draws paths[0..n-1], n <= PLOT_MAX_PATHS, thinned together (see plot.h). */
+static void draw_some(Canvas *cv, Rect r, View v, const PlotPath *paths, int n, double k)
+{
+    Segs sg;
+    if (segs_make(&sg, r, v, paths, n, POLY_INK * r.w * r.h / (4.7 * k)) != 0) return;
+    /* Horizontal bands of the area drawn on all cores, each drawing every path's
+     * segments that fall inside it in the same order: no pixel is in two bands and
      * no primitive's pixels depend on the clip, so this is the serial picture. */
     Rect clip = cv->clip;
 #pragma omp parallel for schedule(dynamic, 1)
@@ -204,7 +259,17 @@ void plot_draw_paths(Canvas *cv, Rect r, View v, const PlotPath *paths, int n,
         int y0 = clip.y + (int)((long long)clip.h * b / PLOT_PATH_BANDS);
         int y1 = clip.y + (int)((long long)clip.h * (b + 1) / PLOT_PATH_BANDS);
         bc.clip = (Rect){clip.x, y0, clip.w, y1 - y0};
-        draw_all(&bc, r, v, paths, n, k, stride, m);
+        draw_all(&bc, r, v, paths, n, k, &sg);
     }
+    free(sg.seg);
+}
+
+void plot_draw_paths(Canvas *cv, Rect r, View v, const PlotPath *paths, int n,
+                     double scale)
+{
+    double k = scale > 0 ? scale : 1;
+    Rect old = canvas_set_clip(cv, r);
+    for (int i = 0; i < n; i += PLOT_MAX_PATHS) /* a race of many: in groups */
+        draw_some(cv, r, v, paths + i, n - i < PLOT_MAX_PATHS ? n - i : PLOT_MAX_PATHS, k);
     canvas_set_clip(cv, old);
 }
