@@ -170,12 +170,13 @@ int app_open_scene(App *app, const char *path)
     else {
         /* the work being replaced is kept first: nothing is lost by opening a lesson */
         char kept[1400] = "";
-        if (app_autosave(app, kept, sizeof kept) == 1) app_autosave_path(app, kept, sizeof kept);
-        else kept[0] = '\0';
+        int k = app_autosave(app, kept, sizeof kept);
+        if (k == 1) app_autosave_path(app, kept, sizeof kept);
         if ((rc = app_apply_scene(app, sc)) == 0) {
             app_mark_saved(app);
             app->autosave_ours = 0;
-            if (kept[0]) app_message(app, 0, str(STR_OPENED_KEPT_UNSAVED, app->lang), path, kept);
+            if (k == 1) app_message(app, 0, str(STR_OPENED_KEPT_UNSAVED, app->lang), path, kept);
+            else if (k < 0) app_message(app, 1, str(STR_OPENED_LOST_UNSAVED, app->lang), path, kept);
             else app_message(app, 0, str(STR_OPENED, app->lang), path);
         }
     }

@@ -27,6 +27,8 @@ static const char *const table[STR_COUNT][LANG_COUNT] = {
     [STR_OPENED] = {"Opened %s", "已打开 %s"},
     [STR_OPENED_KEPT_UNSAVED] = {"Opened %s; the unsaved scene before it is kept in %s",
                                  "已打开 %s；之前未保存的场景保留在 %s"},
+    [STR_OPENED_LOST_UNSAVED] = {"Opened %s, but the unsaved scene before it could not be kept: %s",
+                                 "已打开 %s，但之前未保存的场景无法保留：%s"},
     [STR_RESTORED] = {"Reopened the scene left unsaved last time (%s); Ctrl+S saves it",
                       "已恢复上次未保存的场景（%s）；按 Ctrl+S 保存"},
     [STR_RESTORE_BAD] = {"The autosaved scene cannot be reopened: %s",

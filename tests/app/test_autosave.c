@@ -125,6 +125,14 @@ static void test_open_keeps_unsaved(void **unused)
 
     assert_int_equal(app_save_scene(app), 0); /* saving the lesson keeps the other work */
     assert_true(exists(path));
+
+    /* when the unsaved work cannot be kept, the lesson opens and the status says so */
+    app_add_path(app, (Vec2){0.25, 0.25});
+    snprintf(app->save_to, sizeof app->save_to, "%s/missing", dir);
+    assert_int_equal(app_open_scene(app, lesson), 0);
+    assert_true(app->status_bad);
+    assert_non_null(strstr(app->status, "could not be kept"));
+    assert_non_null(strstr(app->status, "missing"));
     free_app(app);
     remove_all(dir);
 }
