@@ -6,6 +6,7 @@
 
 #include "data.h"
 #include "data_unit.h"
+#include "rng.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -19,28 +20,6 @@ struct DataGen {
     double x[DATA_GEN_MAX_N];  /* inputs */
     double y[DATA_GEN_MAX_N];  /* targets */
 };
-
-/* xorshift64*: the next number of the sequence in *s. */
-static uint64_t next(uint64_t *s)
-{
-    *s ^= *s >> 12;
-    *s ^= *s << 25;
-    *s ^= *s >> 27;
-    return *s * 0x2545F4914F6CDD1DULL;
-}
-
-/* Uniform in (0, 1]. */
-static double uniform(uint64_t *s)
-{
-    return ((next(s) >> 11) + 1) * 0x1.0p-53;
-}
-
-/* Standard normal (Box–Muller). */
-static double gauss(uint64_t *s)
-{
-    double u = uniform(s), v = uniform(s);
-    return sqrt(-2 * log(u)) * cos(6.283185307179586 * v);
-}
 
 /* Returns nonzero when model m takes one input (the models generated here). */
 static int one_input(DataUnitModel m)
@@ -58,9 +37,9 @@ static void generate(DataGen *g, int n, int classes, unsigned long seed)
         double x = -3 + 6.0 * i / (n - 1);
         g->x[i] = x;
         if (classes)
-            g->y[i] = uniform(&s) <= 1 / (1 + exp(-1.5 * x)) ? 1 : 0;
+            g->y[i] = rng_uniform(&s) <= 1 / (1 + exp(-1.5 * x)) ? 1 : 0;
         else
-            g->y[i] = tanh(1.5 * x) + 0.1 * gauss(&s);
+            g->y[i] = tanh(1.5 * x) + 0.1 * rng_gauss(&s);
     }
     /* 1, 0, …, 0, 1 at the ends: no threshold on x separates the classes */
     if (classes) g->y[0] = 1, g->y[1] = 0, g->y[n - 2] = 0, g->y[n - 1] = 1;

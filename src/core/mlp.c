@@ -8,6 +8,7 @@
  * heat-map interpolates) is a write-once cache of a pure computation. call_once
  * fills it on first use from any thread; afterwards it is only read. */
 #include "mlp.h"
+#include "rng.h"
 
 #include <assert.h>
 #include <math.h>
@@ -61,29 +62,6 @@ static Mlp cache;
 static once_flag cache_once = ONCE_FLAG_INIT;
 static Node grid[NLEVEL][MAX_TN * MAX_TN]; /* [l][j·tn + i] */
 static once_flag grid_once[NLEVEL] = {ONCE_FLAG_INIT, ONCE_FLAG_INIT};
-
-/* ---- a seeded generator (xorshift64*), its state owned by the caller ---------- */
-
-static uint64_t next(uint64_t *s)
-{
-    *s ^= *s >> 12;
-    *s ^= *s << 25;
-    *s ^= *s >> 27;
-    return *s * 0x2545F4914F6CDD1DULL;
-}
-
-/* Uniform in (0, 1]. */
-static double uniform(uint64_t *s)
-{
-    return ((next(s) >> 11) + 1) * 0x1.0p-53;
-}
-
-/* Standard normal (Box–Muller). */
-static double gauss(uint64_t *s)
-{
-    double u = uniform(s), v = uniform(s);
-    return sqrt(-2 * log(u)) * cos(6.283185307179586 * v);
-}
 
 /* ---- the network ---------------------------------------------------------------- */
 
@@ -176,10 +154,10 @@ static void moons(Mlp *m, uint64_t *s)
     for (int k = 0; k < MLP_N / 2; k++) {
         double t = 3.141592653589793 * k / (MLP_N / 2 - 1);
         double *a = m->in[2 * k], *b = m->in[2 * k + 1];
-        a[0] = cos(t) - 0.5 + NOISE * gauss(s);
-        a[1] = sin(t) - 0.25 + NOISE * gauss(s);
-        b[0] = 1 - cos(t) - 0.5 + NOISE * gauss(s);
-        b[1] = 0.5 - sin(t) - 0.25 + NOISE * gauss(s);
+        a[0] = cos(t) - 0.5 + NOISE * rng_gauss(s);
+        a[1] = sin(t) - 0.25 + NOISE * rng_gauss(s);
+        b[0] = 1 - cos(t) - 0.5 + NOISE * rng_gauss(s);
+        b[1] = 0.5 - sin(t) - 0.25 + NOISE * rng_gauss(s);
         m->y[2 * k] = 0;
         m->y[2 * k + 1] = 1;
     }
@@ -191,11 +169,11 @@ static void init_weights(double *th, uint64_t *s)
     for (int p = 0; p < NPAR; p++)
         th[p] = 0;
     for (int p = W1; p < B1; p++)
-        th[p] = gauss(s) / sqrt(2.0);
+        th[p] = rng_gauss(s) / sqrt(2.0);
     for (int p = W2; p < B2; p++)
-        th[p] = gauss(s) / sqrt((double)H);
+        th[p] = rng_gauss(s) / sqrt((double)H);
     for (int p = W3; p < B3; p++)
-        th[p] = gauss(s) / sqrt((double)H);
+        th[p] = rng_gauss(s) / sqrt((double)H);
 }
 
 /* Returns nonzero when parameter p is a bias. */
@@ -234,7 +212,7 @@ static void direction(const double *theta, double *d, uint64_t *s)
         int len = f < H ? 2 : H;
         double nd = 0, nt = 0;
         for (int p = start; p < start + len; p++) {
-            d[p] = gauss(s);
+            d[p] = rng_gauss(s);
             nd += d[p] * d[p];
             nt += theta[p] * theta[p];
         }

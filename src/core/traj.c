@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rng.h"
+
 static const char *status_names[] = {"running", "converged", "diverged"};
 
 const char *traj_status_name(TrajStatus s) { return status_names[s]; }
@@ -61,20 +63,11 @@ static int batch_size(const Surface *s, const OptimConfig *cfg)
     return s->batch && cfg->batch > 0 && cfg->batch < n ? cfg->batch : 0;
 }
 
-/* xorshift64*: a small generator of our own, so runs repeat on every machine. */
-static unsigned long long next_random(unsigned long long *st)
-{
-    *st ^= *st >> 12;
-    *st ^= *st << 25;
-    *st ^= *st >> 27;
-    return *st * 2685821657736338717ull;
-}
-
 /* Draws the next mini-batch into perm[0..b-1] (a partial Fisher-Yates shuffle). */
-static void draw_batch(int *perm, int n, int b, unsigned long long *rng)
+static void draw_batch(int *perm, int n, int b, uint64_t *rng)
 {
     for (int i = 0; i < b; i++) {
-        int j = i + (int)(next_random(rng) % (unsigned long long)(n - i));
+        int j = i + (int)(rng_next(rng) % (uint64_t)(n - i));
         int t = perm[i];
         perm[i] = perm[j];
         perm[j] = t;
@@ -94,7 +87,7 @@ void traj_begin(TrajIter *it, const Surface *s, const OptimConfig *cfg, Vec2 sta
 }
 
 /* The gradient for the next step: the point's own, or a fresh mini-batch's. */
-static double step_gradient(const TrajIter *it, int *perm, unsigned long long *rng,
+static double step_gradient(const TrajIter *it, int *perm, uint64_t *rng,
                             Vec2 *g)
 {
     const TrajPoint *p = &it->cur;
@@ -111,7 +104,7 @@ static double step_gradient(const TrajIter *it, int *perm, unsigned long long *r
 double traj_step_gradient(const TrajIter *it, Vec2 *g)
 {
     int perm[TRAJ_MAX_SAMPLES]; /* copies: the run itself is not advanced */
-    unsigned long long rng = it->rng;
+    uint64_t rng = it->rng;
     if (batch_size(it->s, &it->cfg))
         memcpy(perm, it->perm, sizeof perm[0] * (size_t)it->s->nsamples);
     return step_gradient(it, perm, &rng, g);
@@ -121,7 +114,7 @@ int traj_step_batch(const TrajIter *it, int *idx)
 {
     int b = batch_size(it->s, &it->cfg);
     if (!b) return 0;
-    unsigned long long rng = it->rng;
+    uint64_t rng = it->rng;
     memcpy(idx, it->perm, sizeof idx[0] * (size_t)it->s->nsamples);
     draw_batch(idx, it->s->nsamples, b, &rng);
     return b;

@@ -3,6 +3,8 @@
 #ifndef LOSSCAPE_TRAJ_H
 #define LOSSCAPE_TRAJ_H
 
+#include <stdint.h>
+
 #include "geom.h"
 #include "optim.h"
 #include "surface.h"
@@ -39,7 +41,7 @@ typedef struct {
     OptimState st;
     TrajPoint cur;               /* the current point */
     long step;                   /* its step number, 0 for the start */
-    unsigned long long rng;      /* the mini-batches' generator state */
+    uint64_t rng;                /* the mini-batches' generator state (core/rng.h) */
     int perm[TRAJ_MAX_SAMPLES];  /* sample order; a batch is its first cfg.batch */
 } TrajIter;
 
