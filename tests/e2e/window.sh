@@ -8,7 +8,7 @@
 # The script re-executes itself inside `xvfb-run -a` (tests/lib/xvfb.sh); every
 # wait has a time limit, and the whole run is capped by `timeout`.
 
-# Word splitting of "X Y" pairs is on purpose; cleanup runs from a trap.
+# Word splitting of "X Y" pairs is on purpose; xvfb_cleanup runs from a trap.
 # shellcheck disable=SC2046,SC2086,SC2317
 
 cd "$(dirname "$0")/../.." || exit 1
@@ -21,22 +21,8 @@ SIZE_H=800
 xvfb_run_self window "${SIZE_W}x${SIZE_H}" 90 "$0" xdotool import convert identify od awk
 
 # ---- inside Xvfb ---------------------------------------------------------------
-TMPD=$(mktemp -d "${TMPDIR:-/tmp}/losscape-e2e.XXXXXX") || exit 1
-SAVE=$TMPD/save
-mkdir -p "$SAVE"
-APP=""
+xvfb_workdir e2e
 FAILS=0
-
-cleanup() {
-    if [ -n "$APP" ] && kill -0 "$APP" 2>/dev/null; then
-        kill "$APP" 2>/dev/null
-        sleep 0.3
-        kill -9 "$APP" 2>/dev/null
-    fi
-    rm -rf "$TMPD"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM HUP
 
 pass() { echo "ok $1"; }
 # alive: status 0 while losscape runs (a zombie does not count).

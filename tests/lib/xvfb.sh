@@ -1,5 +1,5 @@
 # Runs an end-to-end script inside its own X server, sourced by tests/e2e/*.sh and
-# tests/soak/soak.sh:
+# tests/soak/soak.sh (and gives it a work directory cleaned up at exit, below):
 #     . tests/lib/xvfb.sh
 #     xvfb_run_self NAME WxH LIMIT "$0" TOOL...
 # Outside Xvfb it checks build/losscape (or $BIN) and the TOOLs are there, then
@@ -46,4 +46,26 @@ xvfb_run_self() {
     fi
     rm -f "$_started"
     exit "$_rc"
+}
+
+# xvfb_workdir NAME: inside Xvfb, a temporary directory TMPD holding SAVE (an empty
+# save directory for the window); at exit the program whose pid is in APP, if it
+# still runs, is stopped (TERM, then KILL) and TMPD removed.
+xvfb_workdir() {
+    TMPD=$(mktemp -d "${TMPDIR:-/tmp}/losscape-$1.XXXXXX") || exit 1
+    SAVE=$TMPD/save
+    mkdir -p "$SAVE"
+    APP=""
+    trap xvfb_cleanup EXIT
+    trap 'exit 1' INT TERM HUP
+}
+
+# The EXIT trap of xvfb_workdir.
+xvfb_cleanup() {
+    if [ -n "$APP" ] && kill -0 "$APP" 2>/dev/null; then
+        kill "$APP" 2>/dev/null
+        sleep 0.3
+        kill -9 "$APP" 2>/dev/null
+    fi
+    rm -rf "$TMPD"
 }

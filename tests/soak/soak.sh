@@ -23,7 +23,7 @@
 # ASan build, say), SOAK_WRAP a tool to run it under, SOAK_WAIT the seconds a slow
 # one may take to show its window and to quit (default 10).
 
-# Word splitting of action lines is on purpose; cleanup runs from a trap.
+# Word splitting of action lines is on purpose; xvfb_cleanup runs from a trap.
 # shellcheck disable=SC2086,SC2317
 
 cd "$(dirname "$0")/../.." || exit 1
@@ -42,22 +42,8 @@ xvfb_run_self "$NAME" "${SW}x${SH}" $((DURATION + 100 + 2 * ${SOAK_WAIT:-10})) "
 
 # ---- inside Xvfb -----------------------------------------------------------------
 
-TMPD=$(mktemp -d "${TMPDIR:-/tmp}/losscape-soak.XXXXXX") || exit 1
-SAVE=$TMPD/save
-mkdir -p "$SAVE"
-APP=""
+xvfb_workdir soak
 FAILS=0
-
-cleanup() {
-    if [ -n "$APP" ] && kill -0 "$APP" 2>/dev/null; then
-        kill "$APP" 2>/dev/null
-        sleep 0.3
-        kill -9 "$APP" 2>/dev/null
-    fi
-    rm -rf "$TMPD"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM HUP
 
 echo "# $NAME: seed $SEED, $DURATION s (replay: SEED=$SEED DURATION=$DURATION sh tests/soak/soak.sh)"
 pass() { echo "ok $1"; }
