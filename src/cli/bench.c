@@ -256,12 +256,12 @@ static int rerun(Bench *b, int n)
     return 0;
 }
 
-/* The whole figure; `cold`: its cache invalidated first, as after a pan or zoom. */
-static int draw_figure(Bench *b, int cold)
+/* Draws the whole figure of the benchmark's surface over view v: its paths, the
+ * figure cache as it stands. */
+static int draw_view(Bench *b, View v)
 {
-    if (cold) plot_invalidate(&b->fig);
     Figure f = {.surface = b->s,
-                .view = b->s->view,
+                .view = v,
                 .style = &b->both,
                 .cache = &b->fig,
                 .paths = b->paths,
@@ -269,6 +269,13 @@ static int draw_figure(Bench *b, int cold)
                 .labels = b->lp,
                 .scale = 1.0};
     return figure_draw(&b->canvas, whole(b), b->text, &f);
+}
+
+/* The whole figure; `cold`: its cache invalidated first, as after a pan or zoom. */
+static int draw_figure(Bench *b, int cold)
+{
+    if (cold) plot_invalidate(&b->fig);
+    return draw_view(b, b->s->view);
 }
 
 /* The whole figure after a pan by whole pixels (7 right, 5 up, then back): the
@@ -281,15 +288,7 @@ static int pan_figure(Bench *b, int arg)
     double dx = (v.x1 - v.x0) / p.w * 7, dy = (v.y1 - v.y0) / p.h * 5;
     b->panned = !b->panned;
     if (b->panned) v = (View){v.x0 + dx, v.x1 + dx, v.y0 + dy, v.y1 + dy};
-    Figure f = {.surface = b->s,
-                .view = v,
-                .style = &b->both,
-                .cache = &b->fig,
-                .paths = b->paths,
-                .npaths = BENCH_FIG_PATHS,
-                .labels = b->lp,
-                .scale = 1.0};
-    return figure_draw(&b->canvas, whole(b), b->text, &f);
+    return draw_view(b, v);
 }
 
 /* The same grid sampled from the typed expression: issue 6 wants <= 2x built in. */
