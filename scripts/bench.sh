@@ -127,6 +127,15 @@ END {
         verdict(v[s, "max"] <= 33)
     printf "%-50s %20s %12s\n", "  frames drawn; interval while animating, p50",
         sprintf("%d; %s", v[s, "frames"], v[s, "ip50"]), "-"
+    split("events tick draw present", part, " ")
+    for (i = 1; i in part; i++)
+        printf "%-50s %20s %12s\n", "  of a frame: " part[i] ", p50 (max)",
+            sprintf("%s (%s)", v[s, part[i] "_p50"], v[s, part[i] "_max"]), "-"
+    printf "%-50s %20s %12s\n", "  the slowest frame's longest part, ms",
+        v[s, "slowest"], "-"
+    printf "%-50s %20s %12s\n", "  frames preempted; switches in the slowest",
+        sprintf("%d of %d; %d", v[s, "preempted"], v[s, "frames"],
+            v[s, "slowest_switches"]), "-"
     printf "%-50s %20s %12s %7s\n", "start (main) to first frame, 1920x1080",
         v[b, "first_frame_ms"], "<= 200", verdict(v[b, "first_frame_ms"] <= 200)
     printf "%-50s %20s %12s\n", "  the same at 1280x800", v[s, "first_frame_ms"], "-"

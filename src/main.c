@@ -22,7 +22,7 @@
 #include "cli/cli.h"
 #include "cli/opts.h"
 #include "core/data.h"
-#include "core/stats.h"
+#include "gfx/frametime.h"
 #include "gfx/image.h"
 #include "gfx/text.h"
 #include "gfx/window.h"
@@ -167,30 +167,6 @@ static Text *open_fonts(int lang)
     return t;
 }
 
-/* Options about the window rather than the scene, and whether each takes a value. */
-static const struct {
-    const char *name;
-    int value;
-} window_only[] = {
-    {"--save-to", 1}, {"--size", 1}, {"--lang", 1}, {"--theme", 1},
-    {"--fullscreen", 0}, {"--stats", 0},
-};
-
-/* Returns nonzero when argv (argc words after the program's name) sets nothing of
- * the scene: such a start reopens the scene left unsaved last time. */
-static int bare_start(int argc, char **argv)
-{
-    for (int i = 0; i < argc; i++) {
-        unsigned k = 0;
-        while (k < sizeof window_only / sizeof window_only[0] &&
-               strcmp(argv[i], window_only[k].name) != 0)
-            k++;
-        if (k == sizeof window_only / sizeof window_only[0]) return 0;
-        i += window_only[k].value;
-    }
-    return 1;
-}
-
 /* Builds the initial state from the options and the scene file, if any. */
 static void setup(App *app, const Options *o, Window *win, Scene *sc, int restore)
 {
@@ -285,72 +261,41 @@ static void prefetch_join(Prefetch *p)
     p->state = 0;
 }
 
-#define STATS_CAP 65536 /* frames --stats keeps (the latest): ~18 minutes at 60 a second */
-
-/* --stats: what the window measures of its own frames, printed on exit. */
-typedef struct {
-    Stats work;        /* per presented frame: events read to present done, ms */
-    Stats interval;    /* present to present while animating (no wait between), ms */
-    double work_ms[STATS_CAP], interval_ms[STATS_CAP];
-    Uint64 t0;         /* main() entered */
-    Uint64 last;       /* the last present done; 0 before the first */
-    double first_ms;   /* main() entered to the first present done */
-} FrameStats;
-
-/* Records one presented frame that began at `begin` (after a wait when `waited`). */
-static void record(FrameStats *fs, Uint64 begin, int waited)
-{
-    Uint64 now = SDL_GetPerformanceCounter();
-    double f = 1000.0 / SDL_GetPerformanceFrequency();
-    if (!fs->last) fs->first_ms = (double)(now - fs->t0) * f;
-    stats_add(&fs->work, (double)(now - begin) * f);
-    if (fs->last && !waited) stats_add(&fs->interval, (double)(now - fs->last) * f);
-    fs->last = now;
-}
-
-/* Prints the --stats line on stderr; its format is documented in README ("Speed"). */
-static void report(FrameStats *fs, Window *win)
-{
-    StatsSummary w = stats_summary(&fs->work), i = stats_summary(&fs->interval);
-    fprintf(stderr,
-            "losscape stats: frames=%ld p50=%.2f p90=%.2f p99=%.2f max=%.2f "
-            "intervals=%ld ip50=%.2f ip90=%.2f ip99=%.2f imax=%.2f first_frame_ms=%.1f "
-            "renderer=%s\n",
-            w.count, w.p50, w.p90, w.p99, w.max, i.count, i.p50, i.p90, i.p99, i.max,
-            fs->first_ms, window_renderer(win));
-}
-
-/* The frame loop; fs, when not NULL, records every presented frame (--stats); pre
- * is started after the first present. */
-static void loop(App *app, Window *win, Text *t, FrameStats *fs, Prefetch *pre)
+/* The frame loop; ft, when not NULL, times every presented frame and its parts
+ * (--stats); pre is started after the first present. */
+static void loop(App *app, Window *win, Text *t, FrameTime *ft, Prefetch *pre)
 {
     Uint64 last = SDL_GetPerformanceCounter();
     int moving = 0;
     SDL_Event last_key = {0}; /* the modifiers as of the events read so far */
     for (;;) {
         SDL_Event e;
-        Uint64 begin = SDL_GetPerformanceCounter();
-        int waited = !moving && !app->dirty && !app->requests;
+        int waited = !moving && !app->dirty && !app->requests, got = 0;
         if (waited) {
-            int got = SDL_WaitEvent(&e);
-            begin = last = SDL_GetPerformanceCounter();
-            if (got && !translate(app, win, &e, &last_key)) return;
+            got = SDL_WaitEvent(&e);
+            last = SDL_GetPerformanceCounter();
         }
+        frametime_begin(ft, waited);
+        if (got && !translate(app, win, &e, &last_key)) return;
         while (SDL_PollEvent(&e))
             if (!translate(app, win, &e, &last_key)) return;
+        frametime_part(ft, STATS_EVENTS);
         Uint64 now = SDL_GetPerformanceCounter();
         moving = app_tick(app, (double)(now - last) / SDL_GetPerformanceFrequency());
         last = now;
         Canvas c;
         if (window_canvas(win, &c) != 0) die("out of memory for the window");
         if (c.w != app->w || c.h != app->h) app_resize(app, c.w, c.h, window_scale(win));
+        frametime_part(ft, STATS_TICK);
         if (app->dirty || app->requests) {
             app_draw(app, &c, t);
             requests(app, win, &c);
             if (app->requests & APP_REQ_QUIT) return;
             if (app->dirty) app_draw(app, &c, t); /* show the message just set */
+            frametime_part(ft, STATS_DRAW);
             window_present(win);
-            if (fs) record(fs, begin, waited);
+            frametime_part(ft, STATS_PRESENT);
+            frametime_end(ft);
             prefetch_start(pre, 1);
             int ch = window_choose(win); /* after the first frame: ~50 ms */
             if (ch < 0) die("cannot make a renderer: %s", SDL_GetError());
@@ -366,8 +311,7 @@ static void loop(App *app, Window *win, Text *t, FrameStats *fs, Prefetch *pre)
 
 int main(int argc, char **argv)
 {
-    static FrameStats fs; /* large: kept off the stack */
-    fs.t0 = SDL_GetPerformanceCounter();
+    Uint64 t0 = SDL_GetPerformanceCounter();
     /* UTF-8 for the title bar (Xlib converts it through the C library's locale);
      * only LC_CTYPE, so numbers keep their '.' in scenes and CSV */
     if (!setlocale(LC_CTYPE, "") || strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
@@ -393,18 +337,18 @@ int main(int argc, char **argv)
     if (!win) die("%s", err);
     Text *t = open_fonts(o.lang);
     static App app; /* large: kept off the stack */
-    setup(&app, &o, win, sc, bare_start(argc - 1, argv + 1));
+    setup(&app, &o, win, sc, !opts_sets_scene(argc - 1, argv + 1));
     free(sc);
     opts_free(&o);
-    fs.work = stats_init(fs.work_ms, STATS_CAP);
-    fs.interval = stats_init(fs.interval_ms, STATS_CAP);
-    int want_stats = o.stats;
+    FrameTime *ft = NULL;
+    if (o.stats && !(ft = frametime_new(t0))) die("out of memory for --stats");
     Prefetch pre = {0};
     if (data_needs_init(app.surface)) prefetch_start(&pre, 0); /* the first frame waits */
-    loop(&app, win, t, want_stats ? &fs : NULL, &pre);
+    loop(&app, win, t, ft, &pre);
     prefetch_join(&pre);
     keep_unsaved(&app);
-    if (want_stats) report(&fs, win);
+    frametime_report(ft, window_renderer(win), stderr);
+    frametime_free(ft);
     app_free(&app);
     text_free(t);
     window_free(win);

@@ -19,6 +19,9 @@ typedef int (*ParseFn)(Options *o, void *field, const char *v, char *err, int n)
      OPT_GRADCHECK | OPT_BACKPROP | OPT_BASINS)
 #define PICTURE    (OPT_WINDOW | OPT_RENDER | OPT_LAYOUT)
 #define OPTIMIZING (OPT_WINDOW | OPT_TRACE | OPT_RENDER | OPT_SWEEP | OPT_BASINS)
+/* A flag among an option's commands: it is about the window (its size, where it
+ * saves, its language...), not the scene; see opts_sets_scene. */
+#define NOT_SCENE (1u << 31)
 #define SURFACED                                                                         \
     (PICTURE | OPT_TRACE | OPT_SWEEP | OPT_GRADCHECK | OPT_BACKPROP | OPT_BASINS)
 
@@ -26,7 +29,7 @@ static const struct {
     const char *name;
     ParseFn parse; /* NULL: a flag without a value */
     int offset;    /* a flag's int field in Options */
-    unsigned cmds; /* OPT_* that accept it */
+    unsigned cmds; /* OPT_* that accept it, and NOT_SCENE */
     const char *arg, *help;
 } options[] = {
     {"surface", opts_value_surface, 0, SURFACED, "NAME", "surface from `losscape list`"},
@@ -79,7 +82,7 @@ static const struct {
      "learning rates, log-spaced from A to B (2..10000)"},
     {"grid", opts_value_grid, 0, OPT_BASINS, "G", "starts a side, 1..2048 (256)"},
     {"csv", opts_value_csv, 0, OPT_BASINS, "FILE", "also write every start's end as CSV"},
-    {"size", opts_value_size, 0, PICTURE, "WxH",
+    {"size", opts_value_size, 0, PICTURE | NOT_SCENE, "WxH",
      "pixels (window 1280x800, render 1000x750)"},
     {"out", opts_value_out, 0, OPT_RENDER | OPT_BASINS, "FILE.png",
      "where the image goes"},
@@ -98,21 +101,29 @@ static const struct {
     {"json", NULL, offsetof(Options, json), OPT_LIST, NULL, "JSON instead of a table"},
     {"scene", opts_value_scene, 0, OPT_WINDOW | OPT_TRACE | OPT_RENDER, "FILE",
      "a scene file (options after it override its keys)"},
-    {"fullscreen", NULL, offsetof(Options, fullscreen), OPT_WINDOW, NULL,
+    {"fullscreen", NULL, offsetof(Options, fullscreen), OPT_WINDOW | NOT_SCENE, NULL,
      "start fullscreen"},
-    {"lang", opts_value_lang, 0, OPT_WINDOW | OPT_RENDER, "en|zh",
+    {"lang", opts_value_lang, 0, OPT_WINDOW | OPT_RENDER | NOT_SCENE, "en|zh",
      "the language of the window and of the figure's labels (the locale's)"},
-    {"theme", opts_value_theme, 0, OPT_WINDOW | OPT_RENDER, "light|contrast",
+    {"theme", opts_value_theme, 0, OPT_WINDOW | OPT_RENDER | NOT_SCENE, "light|contrast",
      "colours: dark on white, or white and yellow on black with heavier lines (light)"},
-    {"stats", NULL, offsetof(Options, stats), OPT_WINDOW, NULL,
+    {"stats", NULL, offsetof(Options, stats), OPT_WINDOW | NOT_SCENE, NULL,
      "on exit, one line of frame times on stderr:\n                               "
      "losscape stats: frames=N p50= p90= p99= max= (ms) ..."},
-    {"save-to", opts_value_save_to, 0, OPT_WINDOW, "DIR",
+    {"save-to", opts_value_save_to, 0, OPT_WINDOW | NOT_SCENE, "DIR",
      "where Ctrl+S and F12 write (.)"},
     {"help", NULL, offsetof(Options, help), ALL, NULL, "this help"},
 };
 
 #define NOPT ((int)(sizeof options / sizeof options[0]))
+
+/* Returns the row of option word a ("--name"), or -1 when it names none. */
+static int find(const char *a)
+{
+    for (int j = 0; a[0] == '-' && a[1] == '-' && j < NOPT; j++)
+        if (strcmp(a + 2, options[j].name) == 0) return j;
+    return -1;
+}
 
 int opts_parse(Options *o, int argc, char **argv, unsigned cmd, const char *prog)
 {
@@ -129,10 +140,8 @@ int opts_parse(Options *o, int argc, char **argv, unsigned cmd, const char *prog
     o->style = (PlotStyle){PLOT_BOTH, CMAP_VIRIDIS, CFG_LEVELS, 0, 1, 0};
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
-        int k = -1;
-        for (int j = 0; a[0] == '-' && a[1] == '-' && j < NOPT; j++)
-            if (strcmp(a + 2, options[j].name) == 0 && (options[j].cmds & cmd)) k = j;
-        if (k < 0) {
+        int k = find(a);
+        if (k < 0 || !(options[k].cmds & cmd)) {
             fprintf(stderr, "%s: unknown option '%s' (see %s --help)\n", prog, a, prog);
             return 2;
         }
@@ -186,6 +195,16 @@ int opts_parse(Options *o, int argc, char **argv, unsigned cmd, const char *prog
     }
     o->style.log = o->log_set ? o->has_log : o->has_log || o->surface->log_default;
     o->style.field = o->field;
+    return 0;
+}
+
+int opts_sets_scene(int argc, char **argv)
+{
+    for (int i = 0; i < argc; i++) {
+        int k = find(argv[i]);
+        if (k < 0 || !(options[k].cmds & NOT_SCENE)) return 1;
+        if (options[k].parse) i++; /* its value */
+    }
     return 0;
 }
 

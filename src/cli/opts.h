@@ -80,6 +80,12 @@ OptimConfig opts_optim(const Options *o, int i);
  * when writing failed (a full disk, a closed pipe). */
 int opts_finish(const char *prog);
 
+/* Returns nonzero when the window's options argv[0..argc-1] (after the program's
+ * name, accepted by opts_parse) set anything of the scene; 0 when they are only
+ * about the window (--size, --save-to, --lang, --theme, --fullscreen, --stats):
+ * such a bare start reopens the scene left unsaved last time. */
+int opts_sets_scene(int argc, char **argv);
+
 /* Frees what opts_parse allocated (the compiled --expr). */
 void opts_free(Options *o);
 

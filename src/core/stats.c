@@ -1,11 +1,17 @@
 /* Frame-time statistics: a fixed ring of durations (nothing is allocated while
  * frames run) and nearest-rank percentiles over it, printed by the window's
- * --stats and checked by make bench against issue 6's targets. */
+ * --stats and checked by make bench against issue 6's targets; and a frame's
+ * parts (events, tick, draw, present), so a slow frame says where it was slow. */
 #include "stats.h"
 
 #include <assert.h>
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
+
+/* The parts' names in the --stats line, in StatsPart's order. */
+static const char *const part_name[STATS_NPARTS] = {"events", "tick", "draw", "present"};
 
 Stats stats_init(double *buf, int cap)
 {
@@ -45,4 +51,50 @@ StatsSummary stats_summary(Stats *s)
     return (StatsSummary){s->count, stats_percentile(s->ms, s->n, 50),
                           stats_percentile(s->ms, s->n, 90),
                           stats_percentile(s->ms, s->n, 99), s->count ? s->max : 0};
+}
+
+/* snprintf at buf + len (size n in all), cut short where buf ends; returns len
+ * plus what snprintf returns (the length the whole text would have). */
+static int append(char *buf, int n, int len, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int k = len < n ? vsnprintf(buf + len, (size_t)(n - len), fmt, ap)
+                    : vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    return len + (k > 0 ? k : 0);
+}
+
+StatsFrames stats_frames_init(double *buf, int cap)
+{
+    StatsFrames f = {.total = stats_init(buf, cap)};
+    for (int i = 0; i < STATS_NPARTS; i++)
+        f.part[i] = stats_init(buf + (i + 1) * cap, cap);
+    return f;
+}
+
+void stats_frames_add(StatsFrames *f, double total, const double *part, long switches)
+{
+    if (f->total.count == 0 || total > f->total.max) {
+        for (int i = 0; i < STATS_NPARTS; i++) f->slowest[i] = part[i];
+        f->slowest_preempted = switches;
+    }
+    stats_add(&f->total, total);
+    for (int i = 0; i < STATS_NPARTS; i++) stats_add(&f->part[i], part[i]);
+    f->preempted += switches > 0;
+}
+
+int stats_frames_format(StatsFrames *f, char *buf, int n)
+{
+    int len = 0, top = 0;
+    for (int i = 0; i < STATS_NPARTS; i++) {
+        StatsSummary m = stats_summary(&f->part[i]);
+        len = append(buf, n, len, "%s%s_p50=%.2f %s_max=%.2f", i ? " " : "",
+                     part_name[i], m.p50, part_name[i], m.max);
+        if (f->slowest[i] > f->slowest[top]) top = i;
+    }
+    int any = f->total.count > 0;
+    return append(buf, n, len, " slowest=%s:%.2f preempted=%ld slowest_switches=%ld",
+                  any ? part_name[top] : "none", any ? f->slowest[top] : 0.0, f->preempted,
+                  f->slowest_preempted);
 }

@@ -3,7 +3,8 @@
 # with 16 paths (tests/e2e/stats16.scene), in the real window under Xvfb, driven by
 # xdotool; also its resident memory after the first frames. Checks only what cannot
 # fail on a busy machine: the stats line is there, enough frames were counted, the
-# percentiles are finite and ordered. The timing targets are make bench's business
+# percentiles are finite and ordered, the frame's parts (events, tick, draw,
+# present) are consistent with the whole. The timing targets are make bench's business
 # (scripts/bench.sh runs this script with STATS_OUT set).
 #
 # Environment: STATS_SIZE=WxH (window and screen, default 1280x800); STATS_MOVES
@@ -120,4 +121,27 @@ echo "$LINE" | awk -v moves="$MOVES" '
     }'
 [ $? -eq 0 ] && ok stats-values ||
     no stats-values "want frames >= $MOVES / 3, finite ordered percentiles, first_frame_ms > 0:" "$LINE"
+
+# The parts of a frame, each within the whole frame (frame by frame, so also its
+# p50 <= the frame's p50 and its max <= the frame's max), something drawn in every
+# frame, and the part that dominated the slowest frame named, within its time.
+echo "$LINE" | awk '
+    { for (i = 3; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] } }
+    END {
+        ok = 1
+        split("events tick draw present", p, " ")
+        for (i = 1; i in p; i++) {
+            a = v[p[i] "_p50"]; b = v[p[i] "_max"]
+            if (a !~ /^[0-9]+(\.[0-9]+)?$/ || b !~ /^[0-9]+(\.[0-9]+)?$/) ok = 0
+            if (a + 0 > b + 0 || a + 0 > v["p50"] + 0.01 || b + 0 > v["max"] + 0.01) ok = 0
+        }
+        split(v["slowest"], s, ":")
+        named = s[1] ~ /^(events|tick|draw|present)$/ && s[2] > 0 && s[2] <= v["max"] + 0.01
+        counts = v["preempted"] ~ /^[0-9]+$/ && v["preempted"] <= v["frames"] &&
+            v["slowest_switches"] ~ /^[0-9]+$/
+        exit !(ok && named && counts && v["draw_p50"] > 0)
+    }'
+[ $? -eq 0 ] && ok stats-parts ||
+    no stats-parts "want events_, tick_, draw_, present_ p50 <= p50 and max <= max," \
+        "draw_p50 > 0, slowest=PART:MS within max, preempted <= frames:" "$LINE"
 exit $((FAILS > 0))

@@ -1,6 +1,9 @@
 /* Unit tests of src/core/stats.c: nearest-rank percentiles, the ring that keeps
- * the latest samples, and the maximum over every sample. */
+ * the latest samples, the maximum over every sample, and a frame's parts: their
+ * percentiles, the part that dominated the slowest frame, the frames preempted. */
 #include "testutil.h"
+
+#include <string.h>
 
 #include "core/stats.h"
 
@@ -59,12 +62,54 @@ static void test_ring(void **state)
     assert_float_equal(m.max, 50, 0); /* the maximum covers every sample */
 }
 
+/* Three frames, the second the slowest (drawing 41.2 of its 45 ms), two preempted. */
+static void test_frames(void **state)
+{
+    (void)state;
+    double buf[(STATS_NPARTS + 1) * 8];
+    StatsFrames f = stats_frames_init(buf, 8);
+    const double a[STATS_NPARTS] = {0.1, 1.0, 2.0, 0.5};
+    const double b[STATS_NPARTS] = {0.2, 3.0, 41.2, 0.6};
+    const double c[STATS_NPARTS] = {0.3, 2.0, 3.0, 9.0};
+    stats_frames_add(&f, 3.7, a, 0);
+    stats_frames_add(&f, 45.0, b, 3);
+    stats_frames_add(&f, 14.5, c, 1);
+    char line[512];
+    int len = stats_frames_format(&f, line, sizeof line);
+    assert_int_equal(len, (int)strlen(line));
+    assert_string_equal(line, "events_p50=0.20 events_max=0.30 tick_p50=2.00 tick_max=3.00 "
+                              "draw_p50=3.00 draw_max=41.20 present_p50=0.60 present_max=9.00 "
+                              "slowest=draw:41.20 preempted=2 slowest_switches=3");
+    StatsSummary t = stats_summary(&f.total);
+    assert_int_equal(t.count, 3);
+    assert_float_equal(t.max, 45.0, 0);
+}
+
+/* No frame: zeros and "none"; a short buffer is cut, not overrun, and the length of
+ * the whole line is still returned. */
+static void test_frames_empty(void **state)
+{
+    (void)state;
+    double buf[STATS_NPARTS + 1];
+    StatsFrames f = stats_frames_init(buf, 1);
+    char line[512], cut[16];
+    int len = stats_frames_format(&f, line, sizeof line);
+    assert_non_null(strstr(line, " slowest=none:0.00 preempted=0 slowest_switches=0"));
+    assert_non_null(strstr(line, "draw_p50=0.00 draw_max=0.00"));
+    memset(cut, 'x', sizeof cut);
+    assert_int_equal(stats_frames_format(&f, cut, 10), len);
+    assert_int_equal((int)strlen(cut), 9);
+    assert_int_equal(cut[10], 'x');
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_percentile),
         cmocka_unit_test(test_summary),
         cmocka_unit_test(test_ring),
+        cmocka_unit_test(test_frames),
+        cmocka_unit_test(test_frames_empty),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
