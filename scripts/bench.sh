@@ -4,8 +4,9 @@
 # prints one table: the comparable stages side by side with the ratio (how many
 # times faster losscape is), then losscape's other stages alone.
 # Then the real window under Xvfb (tests/e2e/stats.sh, `losscape --stats`): frame
-# times while the learning-rate slider is dragged with 16 paths at 1280x800, start
-# to first frame and resident memory at 1920x1080, each against issue 6's target.
+# times while the learning-rate slider is dragged with 16 paths at 1280x800, its
+# processor time while paused, start to first frame and resident memory at
+# 1920x1080, each against issue 6's target.
 # Usage: sh scripts/bench.sh [WxH] [REPEATS]   (default 1920x1080, 20);
 # BENCH_PYTHON names another interpreter for scripts/bench.py; BENCH_WINDOW=0
 # skips the window.
@@ -131,11 +132,15 @@ END {
     for (i = 1; i in part; i++)
         printf "%-50s %20s %12s\n", "  of a frame: " part[i] ", p50 (max)",
             sprintf("%s (%s)", v[s, part[i] "_p50"], v[s, part[i] "_max"]), "-"
-    printf "%-50s %20s %12s\n", "  the slowest frame's longest part, ms",
+    printf "%-50s %20s %12s\n", "  the slowest frame: its longest part, ms",
         v[s, "slowest"], "-"
     printf "%-50s %20s %12s\n", "  frames preempted; switches in the slowest",
         sprintf("%d of %d; %d", v[s, "preempted"], v[s, "frames"],
             v[s, "slowest_switches"]), "-"
+    idle = 100 * v[s, "idle_ticks"] / (v[s, "hz"] * v[s, "idle_s"])
+    printf "%-50s %20s %12s %7s\n", sprintf("CPU paused, nothing moving, %d s, %% of a core",
+        v[s, "idle_s"]), sprintf("%.1f (%d ticks)", idle, v[s, "idle_ticks"]), "~0 (<= 1)",
+        verdict(idle <= 1)
     printf "%-50s %20s %12s %7s\n", "start (main) to first frame, 1920x1080",
         v[b, "first_frame_ms"], "<= 200", verdict(v[b, "first_frame_ms"] <= 200)
     printf "%-50s %20s %12s\n", "  the same at 1280x800", v[s, "first_frame_ms"], "-"

@@ -1,15 +1,18 @@
 #!/bin/sh
 # The window's own frame times (--stats) while the learning-rate slider is dragged
 # with 16 paths (tests/e2e/stats16.scene), in the real window under Xvfb, driven by
-# xdotool; also its resident memory after the first frames. Checks only what cannot
-# fail on a busy machine: the stats line is there, enough frames were counted, the
-# percentiles are finite and ordered, the frame's parts (events, tick, draw,
-# present) are consistent with the whole. The timing targets are make bench's business
-# (scripts/bench.sh runs this script with STATS_OUT set).
+# xdotool; also its resident memory after the first frames and its processor time
+# while it sits paused. Checks only what cannot fail on a busy machine: the stats
+# line is there, enough frames were counted, the percentiles are finite and
+# ordered, the frame's parts (events, tick, draw, present) lie within the whole,
+# and paused it uses at most 1 % of a core (issue 6: idle ~0 %). The timing
+# targets are make bench's business (scripts/bench.sh runs this script with
+# STATS_OUT set).
 #
 # Environment: STATS_SIZE=WxH (window and screen, default 1280x800); STATS_MOVES
-# (slider moves, default 120); STATS_OUT=FILE appends one line
-# "size=WxH rss_kb=N hwm_kb=N <the stats line>" to FILE.
+# (slider moves, default 120); STATS_IDLE (seconds paused, default 5);
+# STATS_OUT=FILE appends one line
+# "size=WxH rss_kb=N hwm_kb=N idle_s=S idle_ticks=N hz=HZ <the stats line>" to FILE.
 # Prints "ok NAME" / "not ok NAME" lines (details as "# " lines).
 
 # Word splitting of "X Y" pairs is on purpose.
@@ -19,6 +22,7 @@ cd "$(dirname "$0")/../.." || exit 1
 BIN=build/losscape
 SIZE=${STATS_SIZE:-1280x800}
 MOVES=${STATS_MOVES:-120}
+IDLE=${STATS_IDLE:-5}
 
 . tests/lib/xvfb.sh
 xvfb_run_self stats "$SIZE" 90 "$0" xdotool import convert awk
@@ -85,6 +89,25 @@ sleep 0.3
 # resident memory now and at its peak, after every kind of frame has been drawn
 RSS=$(awk '/^VmRSS:/ { print $2 }' "/proc/$APP/status" 2>/dev/null)
 HWM=$(awk '/^VmHWM:/ { print $2 }' "/proc/$APP/status" 2>/dev/null)
+
+# Idle: the paths restarted (R, so they would move) and paused at once (Space),
+# the mouse still: the window should sleep. Its processor time (utime + stime of
+# /proc/PID/stat, all threads, in clock ticks) over IDLE seconds: at most 1 % of
+# one core.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$APP/stat" 2>/dev/null; }
+HZ=$(getconf CLK_TCK)
+timeout 5 xdotool key r space
+sleep 0.5 # the frame that shows "Paused"
+C0=$(cpu_ticks)
+sleep "$IDLE"
+C1=$(cpu_ticks)
+IDLE_TICKS=$((${C1:-0} - ${C0:-0}))
+if [ -n "$C0" ] && [ -n "$C1" ] && [ "$IDLE_TICKS" -le $((IDLE * HZ / 100)) ]; then
+    ok stats-idle
+else
+    no stats-idle "want at most $((IDLE * HZ / 100)) clock ticks (1 % of a core at $HZ Hz) over" \
+        "$IDLE s paused, got ${IDLE_TICKS} (from '${C0}' to '${C1}')"
+fi
 timeout 5 xdotool key ctrl+q
 i=0
 while [ $i -lt 50 ] && kill -0 "$APP" 2>/dev/null; do
@@ -103,7 +126,8 @@ if [ -z "$LINE" ]; then
 fi
 ok stats-line
 [ -n "${STATS_OUT:-}" ] &&
-    echo "size=$SIZE rss_kb=${RSS:-0} hwm_kb=${HWM:-0} ${LINE#losscape stats: }" >>"$STATS_OUT"
+    echo "size=$SIZE rss_kb=${RSS:-0} hwm_kb=${HWM:-0} idle_s=$IDLE idle_ticks=$IDLE_TICKS" \
+        "hz=$HZ ${LINE#losscape stats: }" >>"$STATS_OUT"
 
 # Every frame of the drag is drawn: at least a third of the moves must show.
 echo "$LINE" | awk -v moves="$MOVES" '
