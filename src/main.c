@@ -77,6 +77,17 @@ static int mods(const SDL_Event *last_key)
     return last_key->type ? mods_of(last_key->key.keysym.mod) : mods_of(SDL_GetModState());
 }
 
+/* Returns nonzero when the next event waiting is a mouse motion too: a drag then
+ * recomputes its paths once a frame, for the latest position, rather than once for
+ * every motion that queued up while a frame was late (which made the next frame
+ * later still). The App sees every other event, in order. */
+static int motion_superseded(void)
+{
+    SDL_Event next;
+    return SDL_PeepEvents(&next, 1, SDL_PEEKEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) == 1 &&
+           next.type == SDL_MOUSEMOTION;
+}
+
 /* Translates one SDL event into the App; returns 0 when the program should end. */
 static int translate(App *app, Window *win, const SDL_Event *e, SDL_Event *last_key)
 {
@@ -92,6 +103,7 @@ static int translate(App *app, Window *win, const SDL_Event *e, SDL_Event *last_
                         NULL};
         break;
     case SDL_MOUSEMOTION:
+        if (motion_superseded()) return 1;
         ev = (AppEvent){APP_EV_MOVE, e->motion.x * s, e->motion.y * s, 0, 0, 0, mods(last_key),
                         NULL};
         break;
