@@ -10,13 +10,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sched.h>
-#include <sys/resource.h>
-#include <threads.h>
-
-#include <omp.h>
 
 #include "app/app.h"
+#include "app/cores.h"
 #include "app/strings.h"
 #include "app/theme.h"
 #include "cli/cli.h"
@@ -26,8 +22,6 @@
 #include "gfx/image.h"
 #include "gfx/text.h"
 #include "gfx/window.h"
-
-#define LINUX_SCHED_IDLE 5 /* SCHED_IDLE of <sched.h>, hidden without _GNU_SOURCE */
 
 /* Start-up failures: one line and exit status 1. */
 static void die(const char *fmt, ...)
@@ -227,55 +221,9 @@ static void keep_unsaved(App *app)
                         "start\n", path);
 }
 
-/* The data surfaces' one-time work (data_init: training mlp-slice's network and
- * sampling its grid, ~0.25 s on 2 cores) runs on a thread of its own, started once
- * the first frame is on the screen: the window opens without waiting for it, and
- * choosing mlp-slice later finds it done. Whatever needs it first waits for it
- * (call_once in mlp.c), so the values are the same whoever computes them. When
- * the first frame shows mlp-slice the thread starts before it and uses both
- * cores, since that frame waits for it; otherwise it stays in the background:
- * one OpenMP thread in Linux's idle scheduling class, so the first frames (a drag
- * may already be under way) keep both cores. */
-typedef struct {
-    thrd_t thread;
-    int state;      /* 0 not started, 1 running or done (join at exit), -1 not startable */
-    int background; /* nonzero: one OpenMP thread, run only when a core is idle */
-} Prefetch;
-
-static int prefetch_run(void *arg)
-{
-    if (((const Prefetch *)arg)->background) {
-        omp_set_num_threads(1);
-#ifdef __linux__
-        /* Linux's idle class for this thread alone: it runs only on a core nothing
-         * else wants, so it never slows a frame (at nice 10 it still did) */
-        struct sched_param none = {0};
-        if (sched_setscheduler(0, LINUX_SCHED_IDLE, &none) != 0) setpriority(PRIO_PROCESS, 0, 19);
-#endif
-    }
-    data_init();
-    return 0;
-}
-
-/* Starts the prefetch once, in the background or not; if no thread can be made,
- * the first use does the work. */
-static void prefetch_start(Prefetch *p, int background)
-{
-    if (p->state != 0) return;
-    p->background = background;
-    p->state = thrd_create(&p->thread, prefetch_run, p) == thrd_success ? 1 : -1;
-}
-
-/* Waits for the prefetch, if it was started (at most its ~0.25 s, at a quick exit). */
-static void prefetch_join(Prefetch *p)
-{
-    if (p->state == 1) thrd_join(p->thread, NULL);
-    p->state = 0;
-}
-
 /* The frame loop; ft, when not NULL, times every presented frame and its parts
  * (--stats); pre is started after the first present. */
-static void loop(App *app, Window *win, Text *t, FrameTime *ft, Prefetch *pre)
+static void loop(App *app, Window *win, Text *t, FrameTime *ft, CoresPrefetch *pre)
 {
     Uint64 last = SDL_GetPerformanceCounter();
     int moving = 0;
@@ -308,7 +256,7 @@ static void loop(App *app, Window *win, Text *t, FrameTime *ft, Prefetch *pre)
             window_present(win);
             frametime_part(ft, STATS_PRESENT);
             frametime_end(ft);
-            prefetch_start(pre, 1);
+            cores_prefetch_start(pre, 1);
             int ch = window_choose(win); /* after the first frame: ~50 ms */
             if (ch < 0) die("cannot make a renderer: %s", SDL_GetError());
             if (ch > 0) app->dirty = 1;
@@ -323,7 +271,7 @@ static void loop(App *app, Window *win, Text *t, FrameTime *ft, Prefetch *pre)
 
 int main(int argc, char **argv)
 {
-    Uint64 t0 = SDL_GetPerformanceCounter();
+    Uint64 t0 = cores_start_time(SDL_GetPerformanceCounter());
     /* UTF-8 for the title bar (Xlib converts it through the C library's locale);
      * only LC_CTYPE, so numbers keep their '.' in scenes and CSV */
     if (!setlocale(LC_CTYPE, "") || strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
@@ -333,6 +281,7 @@ int main(int argc, char **argv)
     Options o;
     if ((rc = opts_parse(&o, argc - 1, argv + 1, OPT_WINDOW, "losscape")) != 0) return rc;
     if (o.help) return cli_main(2, (char *[]){argv[0], "--help", NULL});
+    cores_wait_passive(argv, t0);
     Scene *sc = calloc(1, sizeof *sc);
     char err[1400];
     if (!sc) die("out of memory");
@@ -354,10 +303,11 @@ int main(int argc, char **argv)
     opts_free(&o);
     FrameTime *ft = NULL;
     if (o.stats && !(ft = frametime_new(t0))) die("out of memory for --stats");
-    Prefetch pre = {0};
-    if (data_needs_init(app.surface)) prefetch_start(&pre, 0); /* the first frame waits */
+    CoresPrefetch pre = {0};
+    if (data_needs_init(app.surface)) /* the first frame waits for it */
+        cores_prefetch_start(&pre, 0);
     loop(&app, win, t, ft, &pre);
-    prefetch_join(&pre);
+    cores_prefetch_join(&pre);
     keep_unsaved(&app);
     frametime_report(ft, window_renderer(win), stderr);
     frametime_free(ft);

@@ -68,6 +68,15 @@ if [ -z "$WID" ]; then
     exit 1
 fi
 ok stats-window-appears
+# The window runs itself again with OpenMP's threads sleeping while they wait
+# (src/app/cores.c), unless the environment chose how they wait.
+if [ -z "${OMP_WAIT_POLICY:-}${GOMP_SPINCOUNT:-}" ]; then
+    if tr '\0' '\n' <"/proc/$APP/environ" | grep -qx 'OMP_WAIT_POLICY=passive'; then
+        ok stats-wait-passive
+    else
+        no stats-wait-passive "the window (pid $APP) runs without OMP_WAIT_POLICY=passive"
+    fi
+fi
 POS=$(timeout 5 xdotool getwindowgeometry "$WID" | sed -n 's/.*Position: *\([0-9]*\),\([0-9]*\).*/\1 \2/p')
 OX=${POS%% *}
 OY=${POS##* }
