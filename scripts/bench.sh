@@ -123,9 +123,11 @@ END {
     printf "%-50s %20s %12s %7s\n", "stage", "measured", "target", ""
     printf "%-50s %20s %12s %7s\n", "frame, lr slider dragged, 16 paths, 1280x800: p50",
         v[s, "p50"], "<= 16", verdict(v[s, "p50"] <= 16)
-    printf "%-50s %20s %12s %7s\n", "  the same: max (p90, p99)",
-        sprintf("%s (%s, %s)", v[s, "max"], v[s, "p90"], v[s, "p99"]), "<= 33",
-        verdict(v[s, "max"] <= 33)
+    printf "%-50s %20s %12s %7s\n", "  the same: max after the first frame (p90, p99)",
+        sprintf("%s (%s, %s)", v[s, "max_after_first"], v[s, "p90"], v[s, "p99"]),
+        "<= 33", verdict(v[s, "max_after_first"] <= 33)
+    printf "%-50s %20s %12s\n", "  max of every frame; which frame was it",
+        sprintf("%s; %d", v[s, "max"], v[s, "slowest_frame"]), "-"
     printf "%-50s %20s %12s\n", "  frames drawn; interval while animating, p50",
         sprintf("%d; %s", v[s, "frames"], v[s, "ip50"]), "-"
     split("events tick draw present", part, " ")

@@ -78,7 +78,9 @@ void stats_frames_add(StatsFrames *f, double total, const double *part, long swi
     if (f->total.count == 0 || total > f->total.max) {
         for (int i = 0; i < STATS_NPARTS; i++) f->slowest[i] = part[i];
         f->slowest_preempted = switches;
+        f->slowest_frame = f->total.count + 1;
     }
+    if (f->total.count > 0 && total > f->max_after_first) f->max_after_first = total;
     stats_add(&f->total, total);
     for (int i = 0; i < STATS_NPARTS; i++) stats_add(&f->part[i], part[i]);
     f->preempted += switches > 0;
@@ -94,7 +96,9 @@ int stats_frames_format(StatsFrames *f, char *buf, int n)
         if (f->slowest[i] > f->slowest[top]) top = i;
     }
     int any = f->total.count > 0;
-    return append(buf, n, len, " slowest=%s:%.2f preempted=%ld slowest_switches=%ld",
+    return append(buf, n, len,
+                  " slowest=%s:%.2f preempted=%ld slowest_switches=%ld slowest_frame=%ld"
+                  " max_after_first=%.2f",
                   any ? part_name[top] : "none", any ? f->slowest[top] : 0.0, f->preempted,
-                  f->slowest_preempted);
+                  f->slowest_preempted, f->slowest_frame, f->max_after_first);
 }

@@ -50,6 +50,8 @@ typedef struct {
     double slowest[STATS_NPARTS]; /* the parts of the slowest frame so far, ms */
     long preempted;               /* frames during which a thread was preempted */
     long slowest_preempted;       /* involuntary context switches in the slowest frame */
+    long slowest_frame;           /* which frame was the slowest: 1 the first, 0 none */
+    double max_after_first;       /* the slowest frame but the first (cold caches), ms */
 } StatsFrames;
 
 /* Returns empty StatsFrames over buf ((1 + STATS_NPARTS) * cap doubles, cap >= 1),
@@ -62,11 +64,12 @@ StatsFrames stats_frames_init(double *buf, int cap);
 void stats_frames_add(StatsFrames *f, double total, const double *part, long switches);
 
 /* Writes "events_p50=MS events_max=MS tick_p50=... present_max=MS
- * slowest=PART:MS preempted=K slowest_switches=N" into buf (size n): the
- * percentiles of each part, the part that took longest in the slowest frame with
- * its ms there, the frames during which a thread was preempted and the involuntary
- * switches in the slowest frame. Sorts the parts' samples (call it once, at the
- * end). Returns what snprintf returns. */
+ * slowest=PART:MS preempted=K slowest_switches=N slowest_frame=I
+ * max_after_first=MS" into buf (size n): the percentiles of each part, the part
+ * that took longest in the slowest frame with its ms there, the frames during which
+ * a thread was preempted, the involuntary switches in the slowest frame, which
+ * frame that was (1: the first) and the slowest frame after the first. Sorts the
+ * parts' samples (call it once, at the end). Returns what snprintf returns. */
 int stats_frames_format(StatsFrames *f, char *buf, int n);
 
 #endif

@@ -157,7 +157,8 @@ echo "$LINE" | awk -v moves="$MOVES" '
 
 # The parts of a frame, each within the whole frame (frame by frame, so also its
 # p50 <= the frame's p50 and its max <= the frame's max), something drawn in every
-# frame, and the part that dominated the slowest frame named, within its time.
+# frame, the part that dominated the slowest frame named, within its time, and
+# which frame that was (after the first, the slowest after the first is the max).
 echo "$LINE" | awk '
     { for (i = 3; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] } }
     END {
@@ -172,9 +173,14 @@ echo "$LINE" | awk '
         named = s[1] ~ /^(events|tick|draw|present)$/ && s[2] > 0 && s[2] <= v["max"] + 0.01
         counts = v["preempted"] ~ /^[0-9]+$/ && v["preempted"] <= v["frames"] &&
             v["slowest_switches"] ~ /^[0-9]+$/
-        exit !(ok && named && counts && v["draw_p50"] > 0)
+        which = v["slowest_frame"] >= 1 && v["slowest_frame"] <= v["frames"] &&
+            v["max_after_first"] ~ /^[0-9]+(\.[0-9]+)?$/ && v["max_after_first"] <= v["max"] + 0 &&
+            (v["slowest_frame"] == 1 || v["max_after_first"] == v["max"])
+        exit !(ok && named && counts && which && v["draw_p50"] > 0)
     }'
 [ $? -eq 0 ] && ok stats-parts ||
     no stats-parts "want events_, tick_, draw_, present_ p50 <= p50 and max <= max," \
-        "draw_p50 > 0, slowest=PART:MS within max, preempted <= frames:" "$LINE"
+        "draw_p50 > 0, slowest=PART:MS within max, preempted <= frames," \
+        "1 <= slowest_frame <= frames, max_after_first <= max (= max unless frame 1):" \
+        "$LINE"
 exit $((FAILS > 0))

@@ -79,10 +79,29 @@ static void test_frames(void **state)
     assert_int_equal(len, (int)strlen(line));
     assert_string_equal(line, "events_p50=0.20 events_max=0.30 tick_p50=2.00 tick_max=3.00 "
                               "draw_p50=3.00 draw_max=41.20 present_p50=0.60 present_max=9.00 "
-                              "slowest=draw:41.20 preempted=2 slowest_switches=3");
+                              "slowest=draw:41.20 preempted=2 slowest_switches=3 "
+                              "slowest_frame=2 max_after_first=45.00");
     StatsSummary t = stats_summary(&f.total);
     assert_int_equal(t.count, 3);
     assert_float_equal(t.max, 45.0, 0);
+}
+
+/* The first frame the slowest (a cold start): it is named, and the slowest of the
+ * rest is kept apart. */
+static void test_frames_first(void **state)
+{
+    (void)state;
+    double buf[(STATS_NPARTS + 1) * 4];
+    StatsFrames f = stats_frames_init(buf, 4);
+    const double cold[STATS_NPARTS] = {0.1, 0.0, 25.0, 9.0}, warm[STATS_NPARTS] = {0};
+    stats_frames_add(&f, 34.5, cold, 0);
+    stats_frames_add(&f, 4.0, warm, 0);
+    stats_frames_add(&f, 6.5, warm, 0);
+    stats_frames_add(&f, 5.0, warm, 0);
+    char line[512];
+    stats_frames_format(&f, line, sizeof line);
+    assert_non_null(strstr(line, " slowest=draw:25.00 "));
+    assert_non_null(strstr(line, " slowest_frame=1 max_after_first=6.50"));
 }
 
 /* No frame: zeros and "none"; a short buffer is cut, not overrun, and the length of
@@ -94,7 +113,8 @@ static void test_frames_empty(void **state)
     StatsFrames f = stats_frames_init(buf, 1);
     char line[512], cut[16];
     int len = stats_frames_format(&f, line, sizeof line);
-    assert_non_null(strstr(line, " slowest=none:0.00 preempted=0 slowest_switches=0"));
+    assert_non_null(strstr(line, " slowest=none:0.00 preempted=0 slowest_switches=0 "
+                                 "slowest_frame=0 max_after_first=0.00"));
     assert_non_null(strstr(line, "draw_p50=0.00 draw_max=0.00"));
     memset(cut, 'x', sizeof cut);
     assert_int_equal(stats_frames_format(&f, cut, 10), len);
@@ -109,6 +129,7 @@ int main(void)
         cmocka_unit_test(test_summary),
         cmocka_unit_test(test_ring),
         cmocka_unit_test(test_frames),
+        cmocka_unit_test(test_frames_first),
         cmocka_unit_test(test_frames_empty),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
