@@ -50,7 +50,9 @@ static int clip_segment(Vec2 *a, Vec2 *b, double x0, double y0, double x1, doubl
 #define POLY_SAME   0.25 /* pixels: endpoints this close draw the same pixels */
 #define POLY_HEAD   64   /* segments of a path always drawn first: how it sets out */
 #define POLY_INK    1.0  /* the paths' halos together cover at most this many plots */
-#define PLOT_PATH_BANDS 2 /* bands the paths are drawn in, in parallel */
+#define PLOT_PATH_BANDS 4 /* bands the paths are drawn in, in parallel: a chaotic
+                            * path's ink gathers in a strip, so two halves split it
+                            * unevenly (at lr 0.0338 on Himmelblau 9.0 and 1.5 ms) */
 
 /* Returns nonzero when segment a-b (either way round) is one of recent[0..n-1]. */
 static int seen(const Vec2 (*recent)[2], int n, Vec2 a, Vec2 b)
@@ -125,10 +127,15 @@ static void draw_segs(Canvas *cv, Rect r, View v, const PlotPath *p, const Seg *
                       int stride, double w, Color col, double dots)
 {
     Vec2 dot = view_to_px(v, r, (Vec2){p->pts[0].x, p->pts[0].y});
+    /* a line covers rows within w / 2 + 0.5 of its ends' rows: one wholly above or
+     * below this band's clip draws nothing in it, and is passed over cheaply */
+    double top = cv->clip.y - w / 2 - 2, bottom = cv->clip.y + cv->clip.h + w / 2 + 2;
     for (int j = 0; j < n; j++) {
         const Seg *g = &seg[j];
         if (!kept(j, g->i, p->shown, stride)) continue;
         if (w > 0) {
+            if ((g->a.y < top && g->b.y < top) || (g->a.y > bottom && g->b.y > bottom))
+                continue;
             canvas_line(cv, g->a.x, g->a.y, g->b.x, g->b.y, w, col);
             continue;
         }
