@@ -25,11 +25,20 @@ typedef struct {
 typedef void (*Kernel)(const ExprInstr *in, double *o, const double *a, const double *b,
                        int n);
 
+/* With GCC on x86-64 each kernel is also built for AVX2 and chosen when the
+ * processor has it: twice the points an instruction of SSE2. ISO C mode keeps
+ * a * b + c two roundings (no fused multiply-add), so the values stay expr_eval's. */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
+#define WIDE __attribute__((target_clones("avx2", "default")))
+#else
+#define WIDE
+#endif
+
 /* Defines a kernel; `omp simd` promises no dependence between points (o == a is
  * fine: each point reads its operands before its result is stored). */
 #define KERNEL(name, expr)                                                               \
-    static void name(const ExprInstr *in, double *o, const double *a, const double *b,   \
-                     int n)                                                              \
+    WIDE static void name(const ExprInstr *in, double *o, const double *a,               \
+                          const double *b, int n)                                        \
     {                                                                                    \
         double c = in->c;                                                                \
         (void)b, (void)c;                                                                \
