@@ -43,14 +43,16 @@ static int sample(Bench *b, int arg)
     return field_sample(&b->field, b->s, b->s->view, b->w, b->h);
 }
 
-/* plot_draw_surface may keep the picture it drew and copy it while nothing
- * changed; marking the cache stale makes it draw again from the field and the
- * contours, which stay in place (only plot_update would resample them). */
-static int colour_map(Bench *b, int arg)
+/* The cached field drawn again in mode `mode` (PLOT_HEAT: the heat-map colour
+ * mapping; PLOT_CONTOUR: the contours over the background fill). plot_draw_surface
+ * may keep the picture it drew and copy it while nothing changed; marking the
+ * cache stale makes it draw again from the field and the contours, which stay in
+ * place (only plot_update would resample them). */
+static int redraw(Bench *b, int mode)
 {
-    (void)arg;
     plot_invalidate(&b->plot);
-    plot_draw_surface(&b->canvas, whole(b), &b->plot, &b->heat);
+    plot_draw_surface(&b->canvas, whole(b), &b->plot,
+                      mode == PLOT_CONTOUR ? &b->contour : &b->heat);
     return 0;
 }
 
@@ -70,15 +72,6 @@ static int trace(Bench *b, int arg)
     const PlotCache *p = &b->plot;
     if (contour_trace(&b->cs, p->field.v, b->w, b->h, p->level, p->nlevels) < 0)
         return -1;
-    return 0;
-}
-
-/* The contours drawn over the background fill from the cache (no heat-map). */
-static int draw_lines(Bench *b, int arg)
-{
-    (void)arg;
-    plot_invalidate(&b->plot);
-    plot_draw_surface(&b->canvas, whole(b), &b->plot, &b->contour);
     return 0;
 }
 
@@ -172,10 +165,10 @@ static int basins(Bench *b, int arg)
 /* clang-format off */
 static const BenchStage stages[] = {
     {"field_sample", "field sample (eval)", sample, 0, 0},
-    {"heat_map", "heat-map colour mapping", colour_map, 0, 0},
+    {"heat_map", "heat-map colour mapping", redraw, PLOT_HEAT, 0},
     {"field_heat", "field sample + heat-map, fused", sample_heat, 0, 0},
     {"contour_trace", "contour trace, 20 levels", trace, 0, 0},
-    {"contour_draw", "contour draw incl. background fill", draw_lines, 0, 0},
+    {"contour_draw", "contour draw incl. background fill", redraw, PLOT_CONTOUR, 0},
     {"field_heat_contours", "field + heat + 20 contours", recompute, 0, 0},
     {"paths_16x5000", "paths 16 x 5000 steps (gd)", rerun, 16, 0},
     {"paths_64x5000", "paths 64 x 5000 steps (gd)", rerun, 64, 0},
