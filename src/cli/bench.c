@@ -21,8 +21,11 @@
 
 /* ---- options ------------------------------------------------------------- */
 
+/* An option's value parser: reads v into b and returns 0, or returns -1 with what
+ * was expected in err (size n); parse() adds the option's name. */
 typedef int (*ParseFn)(Bench *b, const char *v, char *err, int n);
 
+/* --size WxH: 64..CFG_MAX_SIDE pixels a side. */
 static int p_size(Bench *b, const char *v, char *err, int n)
 {
     int w, h, used = 0;
@@ -36,6 +39,7 @@ static int p_size(Bench *b, const char *v, char *err, int n)
     return 0;
 }
 
+/* --surface NAME: a name from the catalogue; the error lists them all. */
 static int p_surface(Bench *b, const char *v, char *err, int n)
 {
     b->s = surface_find(v);
@@ -46,6 +50,7 @@ static int p_surface(Bench *b, const char *v, char *err, int n)
     return -1;
 }
 
+/* --repeat N: 1..BENCH_MAX_REPEAT timed runs. */
 static int p_repeat(Bench *b, const char *v, char *err, int n)
 {
     char *end;
