@@ -20,6 +20,8 @@ TEST_SRC := $(wildcard tests/unit/test_*.c)
 TESTS    := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 # tests/app: the App driven by events, linked with app/ and gfx/text (no window)
 APP_TEST_SRC := $(wildcard tests/app/test_*.c)
+# the set-up every test in tests/app shares, built into each of them
+APP_TEST_LIB := tests/app/apptest.c
 APP_OBJ  := $(patsubst src/%.c,$(BUILD)/%.o,$(wildcard src/app/*.c) src/gfx/text.c)
 APP_TESTS := $(APP_TEST_SRC:tests/app/%.c=$(BUILD)/tests/%)
 ASAN_APP := $(patsubst src/%.c,$(BUILD)/asan/%.o,$(wildcard src/app/*.c) src/gfx/text.c)
@@ -111,20 +113,20 @@ $(BUILD)/tests/%: tests/unit/%.c $(CORE_OBJ) tests/unit/testutil.h
 	@echo "  CC  $@"
 	@$(CC) $(CFLAGS) -Itests/unit -o $@ $< $(CORE_OBJ) -lcmocka $(LIBS)
 
-$(BUILD)/tests/%: tests/app/%.c $(CORE_OBJ) $(APP_OBJ) tests/unit/testutil.h
+$(BUILD)/tests/%: tests/app/%.c $(APP_TEST_LIB) tests/app/apptest.h $(CORE_OBJ) $(APP_OBJ) tests/unit/testutil.h
 	@mkdir -p $(dir $@)
 	@echo "  CC  $@"
-	@$(CC) $(CFLAGS) $(SDL_CFLAGS) -Itests/unit -o $@ $< $(APP_OBJ) $(CORE_OBJ) -lcmocka $(SDL_LIBS) $(LIBS)
+	@$(CC) $(CFLAGS) $(SDL_CFLAGS) -Itests/unit -o $@ $< $(APP_TEST_LIB) $(APP_OBJ) $(CORE_OBJ) -lcmocka $(SDL_LIBS) $(LIBS)
 
 $(XDND_DROP): tests/e2e/xdnd_drop.c
 	@mkdir -p $(dir $@)
 	@echo "  CC  $@"
 	@$(CC) $(WARN) $(DEFS) $(OPT) -o $@ $< $(X11_FLAGS)
 
-$(BUILD)/asan/tests/%: tests/app/%.c $(ASAN_CORE) $(ASAN_APP) tests/unit/testutil.h
+$(BUILD)/asan/tests/%: tests/app/%.c $(APP_TEST_LIB) tests/app/apptest.h $(ASAN_CORE) $(ASAN_APP) tests/unit/testutil.h
 	@mkdir -p $(dir $@)
 	@echo "  CC  $@"
-	@$(CC) $(CFLAGS) $(ASAN) $(SDL_CFLAGS) -Itests/unit -o $@ $< $(ASAN_APP) $(ASAN_CORE) -lcmocka $(SDL_LIBS) $(LIBS)
+	@$(CC) $(CFLAGS) $(ASAN) $(SDL_CFLAGS) -Itests/unit -o $@ $< $(APP_TEST_LIB) $(ASAN_APP) $(ASAN_CORE) -lcmocka $(SDL_LIBS) $(LIBS)
 
 $(BUILD)/asan/%.o: src/%.c
 	@mkdir -p $(dir $@)

@@ -3,13 +3,12 @@
  * CJK fallback font every Chinese string draws without a tofu box. */
 #include "testutil.h"
 
-#include <SDL_ttf.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/app.h"
+#include "apptest.h"
 #include "app/strings.h"
-#include "gfx/text.h"
 
 /* Writes s's printf conversions ("d", ".4g", "s", "ld") in order into out. */
 static void conversions(const char *s, char *out, int n)
@@ -92,11 +91,7 @@ static void test_no_tofu(void **unused)
     (void)unused;
     const char *cjk = text_find_cjk();
     if (!cjk) skip(); /* fonts-wqy-microhei is not installed (scripts/deps.sh installs it) */
-    assert_int_equal(TTF_Init(), 0);
-    char err[256];
-    Text *t = text_new("assets/fonts/DejaVuSans.ttf", "assets/fonts/DejaVuSans-Bold.ttf", err,
-                       sizeof err);
-    assert_non_null(t);
+    Text *t = apptest_fonts();
     assert_int_equal(text_set_fallback(t, "/nonexistent/font.ttc"), -1);
     unsigned before = text_missing(t, str(STR_PLAY, LANG_ZH), 14);
     assert_true(before != 0); /* DejaVu alone has no 播 */
@@ -114,20 +109,16 @@ static void test_no_tofu(void **unused)
     int dark = 0;
     for (int i = 0; i < 200 * 40; i++) dark += (px[i] & 0xFF) < 128;
     assert_true(dark > 40); /* three ideographs' strokes */
-    text_free(t);
-    TTF_Quit();
+    apptest_fonts_free(t);
 }
 
 /* The window in Chinese: L switches, the lesson's Chinese title is kept. */
 static void test_app_lang(void **unused)
 {
     (void)unused;
-    App *app = calloc(1, sizeof *app);
-    assert_non_null(app);
-    assert_int_equal(app_init(app, surface_find("himmelblau"), 1280, 800, 1.0, 2000), 0);
+    App *app = apptest_new(2000);
     assert_int_equal(app->lang, LANG_EN);
-    AppEvent ev = {.type = APP_EV_KEY, .key = APP_KEY_L};
-    app_event(app, &ev);
+    apptest_key(app, APP_KEY_L, 0);
     assert_int_equal(app->lang, LANG_ZH);
     assert_true(has_cjk(app->status));
     Scene *sc = calloc(1, sizeof *sc);
@@ -142,11 +133,10 @@ static void test_app_lang(void **unused)
     app_scene(app, &back);
     assert_true(back.set & SCENE_TITLE_ZH);
     assert_string_equal(back.note_zh, sc->note_zh);
-    app_event(app, &ev);
+    apptest_key(app, APP_KEY_L, 0);
     assert_int_equal(app->lang, LANG_EN);
     free(sc);
-    app_free(app);
-    free(app);
+    apptest_free(app);
 }
 
 int main(void)

@@ -11,25 +11,23 @@ DROP=build/tests/xdnd_drop
 . tests/lib/xvfb.sh
 xvfb_run_self classroom "1280x800" 90 "$0" xdotool import convert awk
 
-T=$(mktemp -d "${TMPDIR:-/tmp}/losscape-class.XXXXXX") || exit 1
-APP=""
-trap '[ -n "$APP" ] && kill "$APP" 2>/dev/null; rm -rf "$T"' EXIT
+xvfb_workdir class
 ok() { echo "ok $1"; }
 no() { echo "not ok $1"; shift; for d in "$@"; do echo "# $d"; done; }
-# shot NAME: a screenshot of the whole screen into $T/NAME.png
-shot() { import -window root "$T/$1.png" 2>/dev/null; }
+# shot NAME: a screenshot of the whole screen into $TMPD/NAME.png
+shot() { import -window root "$TMPD/$1.png" 2>/dev/null; }
 # differ A B X Y W H: status 0 when the region differs in more than 2% of its pixels
 differ() {
-    n=$(compare -metric AE -fuzz 5% "$T/$1.png[$5x$6+$3+$4]" "$T/$2.png[$5x$6+$3+$4]" \
+    n=$(compare -metric AE -fuzz 5% "$TMPD/$1.png[$5x$6+$3+$4]" "$TMPD/$2.png[$5x$6+$3+$4]" \
         null: 2>&1 | cut -d' ' -f1)
     awk -v n="${n%%.*}" -v a="$(($5 * $6))" 'BEGIN { exit !(n > 0.02 * a) }'
 }
 # save: Ctrl+S into an empty save dir; prints the scene file's path
 save() {
-    rm -f "$T"/save/*
+    rm -f "$SAVE"/*
     xdotool key ctrl+s
     for i in 1 2 3 4 5 6 7 8 9 10; do
-        f=$(ls "$T"/save/*.scene 2>/dev/null | head -1)
+        f=$(ls "$SAVE"/*.scene 2>/dev/null | head -1)
         [ -n "$f" ] && { echo "$f"; return; }
         sleep 0.2
     done
@@ -37,7 +35,7 @@ save() {
 view() { sed -n 's/^view = //p' "$1"; }
 # reds NAME X Y W H: how many pixels of the region have the error colour (THEME_BAD)
 reds() {
-    convert "$T/$1.png" -crop "$4x$5+$2+$3" +repage -fuzz 12% -fill black \
+    convert "$TMPD/$1.png" -crop "$4x$5+$2+$3" +repage -fuzz 12% -fill black \
         +opaque 'rgb(200,30,30)' -fill white -opaque 'rgb(200,30,30)' \
         -format '%[fx:round(mean*w*h)]' info: 2>/dev/null || echo 0
 }
@@ -59,8 +57,7 @@ scene_has() {
     for line in "$@"; do grep -qxF "$line" "$scene" || return 1; done
 }
 
-mkdir -p "$T/save"
-"$BIN" --save-to "$T/save" --size 1280x800 --lang en >"$T/log" 2>&1 &
+"$BIN" --save-to "$SAVE" --size 1280x800 --lang en >"$TMPD/log" 2>&1 &
 APP=$!
 W=$(xdotool search --sync --onlyvisible --pid "$APP" 2>/dev/null | head -1)
 [ -n "$W" ] || { no classroom-started; exit 1; }
@@ -124,17 +121,17 @@ shot chooser
 differ flat2 chooser 360 300 560 200 && ok ctrl-o-chooser || no ctrl-o-chooser "no chooser"
 xdotool key Escape
 sleep 0.3
-rm -f "$T"/save/*
+rm -f "$SAVE"/*
 xdotool key F12
 sleep 0.8
-p=$(ls "$T"/save/*.png 2>/dev/null | head -1)
+p=$(ls "$SAVE"/*.png 2>/dev/null | head -1)
 [ -n "$p" ] && [ "$(identify -format %wx%h "$p")" = 1280x800 ] && ok f12-screenshot || no f12-screenshot "no 1280x800 PNG"
 
 # Dropping a scene file opens it: surface, title, note, lr and the starts replace
 # the current ones (the saved scene shows them); a malformed one keeps the scene
 # and puts an error (in THEME_BAD) in the status line.
-mkdir -p "$T/drop"
-cat >"$T/drop/lesson.scene" <<'SCENE'
+mkdir -p "$TMPD/drop"
+cat >"$TMPD/drop/lesson.scene" <<'SCENE'
 surface = rosenbrock
 title = Dropped lesson
 note = Dropped on the window from a file manager.
@@ -142,20 +139,20 @@ lr = 0.002
 start = -1.5 2
 start = 0.5 -0.5
 SCENE
-printf 'surface = himmelblau\nlr = banana\n' >"$T/drop/bad.scene"
+printf 'surface = himmelblau\nlr = banana\n' >"$TMPD/drop/bad.scene"
 status_y=$(printf '%s' "$L" | sed 's/.*"name":"status","x":0,"y":\([0-9]*\).*/\1/')
 f=$(save)
-cp "$f" "$T/before.scene" 2>/dev/null
+cp "$f" "$TMPD/before.scene" 2>/dev/null
 shot predrop
 if [ ! -x "$DROP" ]; then
     no drop-file "$DROP is missing: run make check"
-elif why=$("$DROP" --name losscape --timeout 5 "$T/drop/lesson.scene" 2>&1); then
+elif why=$("$DROP" --name losscape --timeout 5 "$TMPD/drop/lesson.scene" 2>&1); then
     ok drop-file
 else
     no drop-file "$why"
 fi
 f=$(save)
-if ! scene_has "$T/before.scene" "surface = himmelblau"; then
+if ! scene_has "$TMPD/before.scene" "surface = himmelblau"; then
     no drop-opens-scene "before the drop the saved surface was not himmelblau"
 elif scene_has "$f" "surface = rosenbrock" "title = Dropped lesson" "lr = 0.002" \
     "start = -1.5 2" "start = 0.5 -0.5" && [ "$(grep -c '^start = ' "$f")" = 2 ]; then
@@ -185,12 +182,12 @@ shows_error() {
 }
 n0=$(reds dropped 0 "$status_y" 1280 30)
 nbad="?"
-"$DROP" --window "$W" --timeout 5 "$T/drop/bad.scene" >"$T/drop.err" 2>&1
+"$DROP" --window "$W" --timeout 5 "$TMPD/drop/bad.scene" >"$TMPD/drop.err" 2>&1
 rc=$?
 if [ "$rc" -eq 0 ] && [ "$n0" -eq 0 ] && within 3 shows_error; then
     ok drop-bad-scene-error
 else
-    no drop-bad-scene-error "xdnd_drop status $rc: $(cat "$T/drop.err")" \
+    no drop-bad-scene-error "xdnd_drop status $rc: $(cat "$TMPD/drop.err")" \
         "pixels in the error colour in the status line: $n0 before, $nbad after"
 fi
 f=$(save)
