@@ -7,11 +7,10 @@ cd "$(dirname "$0")/../.." || exit 1
 BIN=build/losscape
 
 . tests/lib/xvfb.sh
+. tests/lib/check.sh
 xvfb_run_self autosave "1280x800" 60 "$0" xdotool import convert awk
 
 xvfb_workdir autosave
-ok() { echo "ok $1"; }
-no() { echo "not ok $1"; shift; for d in "$@"; do echo "# $d"; done; }
 AUTO="$SAVE/losscape-autosave.scene"
 
 # start: the window, bare, saving into $SAVE; status 1 when it does not appear
@@ -24,11 +23,14 @@ start() {
 # quit: Ctrl+Q and wait up to 5 s for the process to end; status 1 if it does not
 quit() {
     xdotool key ctrl+q
-    for i in $(seq 25); do
-        kill -0 "$APP" 2>/dev/null || { wait "$APP"; APP=""; return 0; }
-        sleep 0.2
-    done
-    return 1
+    poll 25 0.2 ended || return 1
+    wait "$APP"
+    APP=""
+}
+# new_scene: prints the first time-stamped scene in $SAVE; status 1 when there is none
+new_scene() {
+    _f=$(ls "$SAVE"/losscape-2*.scene 2>/dev/null | head -1)
+    [ -n "$_f" ] && echo "$_f"
 }
 
 start || { no autosave-started; exit 1; }
@@ -49,12 +51,7 @@ clicked=$(grep '^start = ' "$AUTO" 2>/dev/null)
 
 start || no autosave-restart
 xdotool key ctrl+s
-saved=""
-for i in $(seq 25); do
-    saved=$(ls "$SAVE"/losscape-2*.scene 2>/dev/null | head -1)
-    [ -n "$saved" ] && break
-    sleep 0.2
-done
+saved=$(poll 25 0.2 new_scene)
 if [ -n "$saved" ] && [ -n "$clicked" ] && grep -qx "$clicked" "$saved" && [ ! -f "$AUTO" ]; then
     ok autosave-reopened-and-saved
 else
@@ -66,3 +63,4 @@ if [ ! -f "$AUTO" ] && ! grep -q 'kept in' "$TMPD/log"; then
 else
     no autosave-none-when-saved "dir: $(ls "$SAVE")" "log: $(cat "$TMPD/log")"
 fi
+exit $((FAILS > 0))

@@ -9,11 +9,10 @@ BIN=build/losscape
 DROP=build/tests/xdnd_drop
 
 . tests/lib/xvfb.sh
+. tests/lib/check.sh
 xvfb_run_self classroom "1280x800" 90 "$0" xdotool import convert awk
 
 xvfb_workdir class
-ok() { echo "ok $1"; }
-no() { echo "not ok $1"; shift; for d in "$@"; do echo "# $d"; done; }
 # shot NAME: a screenshot of the whole screen into $TMPD/NAME.png
 shot() { import -window root "$TMPD/$1.png" 2>/dev/null; }
 # differ A B X Y W H: status 0 when the region differs in more than 2% of its pixels
@@ -26,11 +25,12 @@ differ() {
 save() {
     rm -f "$SAVE"/*
     xdotool key ctrl+s
-    for i in 1 2 3 4 5 6 7 8 9 10; do
-        f=$(ls "$SAVE"/*.scene 2>/dev/null | head -1)
-        [ -n "$f" ] && { echo "$f"; return; }
-        sleep 0.2
-    done
+    poll 10 0.2 new_scene
+}
+# new_scene: prints the first scene file in $SAVE; status 1 when there is none
+new_scene() {
+    _f=$(ls "$SAVE"/*.scene 2>/dev/null | head -1)
+    [ -n "$_f" ] && echo "$_f"
 }
 view() { sed -n 's/^view = //p' "$1"; }
 # reds NAME X Y W H: how many pixels of the region have the error colour (THEME_BAD)
@@ -38,17 +38,6 @@ reds() {
     convert "$TMPD/$1.png" -crop "$4x$5+$2+$3" +repage -fuzz 12% -fill black \
         +opaque 'rgb(200,30,30)' -fill white -opaque 'rgb(200,30,30)' \
         -format '%[fx:round(mean*w*h)]' info: 2>/dev/null || echo 0
-}
-# within SECONDS CMD...: runs CMD every 0.2 s until it succeeds; status 1 when
-# SECONDS pass first
-within() {
-    tries=$(($1 * 5))
-    shift
-    until "$@"; do
-        tries=$((tries - 1))
-        [ "$tries" -gt 0 ] || return 1
-        sleep 0.2
-    done
 }
 # scene_has FILE LINE...: status 0 when FILE holds every LINE exactly
 scene_has() {
@@ -168,7 +157,7 @@ shows_drop() {
     case "$(xdotool getwindowname "$W" 2>/dev/null)" in *rosenbrock*) ;; *) return 1 ;; esac
     differ predrop dropped 960 520 320 $((status_y - 520))
 }
-if within 3 shows_drop; then
+if poll 15 0.2 shows_drop; then
     ok drop-shows-scene
 else
     no drop-shows-scene "window name: $(xdotool getwindowname "$W" 2>/dev/null)" \
@@ -184,7 +173,7 @@ n0=$(reds dropped 0 "$status_y" 1280 30)
 nbad="?"
 "$DROP" --window "$W" --timeout 5 "$TMPD/drop/bad.scene" >"$TMPD/drop.err" 2>&1
 rc=$?
-if [ "$rc" -eq 0 ] && [ "$n0" -eq 0 ] && within 3 shows_error; then
+if [ "$rc" -eq 0 ] && [ "$n0" -eq 0 ] && poll 15 0.2 shows_error; then
     ok drop-bad-scene-error
 else
     no drop-bad-scene-error "xdnd_drop status $rc: $(cat "$TMPD/drop.err")" \
@@ -199,6 +188,10 @@ else
 fi
 
 xdotool key ctrl+q
-for i in 1 2 3 4 5 6 7 8 9 10; do kill -0 "$APP" 2>/dev/null || break; sleep 0.3; done
-if kill -0 "$APP" 2>/dev/null; then no classroom-quit "still running"; else ok classroom-quit; fi
-APP=""
+if poll 10 0.3 ended; then
+    ok classroom-quit
+    APP=""
+else
+    no classroom-quit "still running"
+fi
+exit $((FAILS > 0))
