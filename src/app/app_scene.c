@@ -158,30 +158,45 @@ int app_save_scene(App *app)
     return 0;
 }
 
-int app_open_scene(App *app, const char *path)
+/* Returns scene file `path` loaded into a new Scene (the caller frees it), or NULL
+ * after putting the reason in the status line: out of memory, or the loader's
+ * message in string `bad`. */
+static Scene *load(App *app, const char *path, StrId bad)
 {
     char err[1400];
     Scene *sc = malloc(sizeof *sc);
-    int rc = -1;
-    if (!sc)
+    if (!sc) {
         app_message(app, 1, str(STR_OPEN_OOM, app->lang), path);
-    else if (scene_load(sc, path, err, sizeof err) != 0)
-        app_message(app, 1, str(STR_OPEN_KEPT, app->lang), err);
-    else {
-        /* the work being replaced is kept first: nothing is lost by opening a lesson */
-        char kept[1400] = "";
-        int k = app_autosave(app, kept, sizeof kept);
-        if (k == 1) app_autosave_path(app, kept, sizeof kept);
-        if ((rc = app_apply_scene(app, sc)) == 0) {
-            app_mark_saved(app);
-            app->autosave_ours = 0;
-            if (k == 1) app_message(app, 0, str(STR_OPENED_KEPT_UNSAVED, app->lang), path, kept);
-            else if (k < 0) app_message(app, 1, str(STR_OPENED_LOST_UNSAVED, app->lang), path, kept);
-            else app_message(app, 0, str(STR_OPENED, app->lang), path);
-        }
+        return NULL;
     }
+    if (scene_load(sc, path, err, sizeof err) != 0) {
+        app_message(app, 1, str(bad, app->lang), err);
+        free(sc);
+        return NULL;
+    }
+    return sc;
+}
+
+int app_open_scene(App *app, const char *path)
+{
+    Scene *sc = load(app, path, STR_OPEN_KEPT);
+    if (!sc) return -1;
+    /* the work being replaced is kept first: nothing is lost by opening a lesson */
+    char kept[1400] = "";
+    int k = app_autosave(app, kept, sizeof kept);
+    if (k == 1) app_autosave_path(app, kept, sizeof kept);
+    int rc = app_apply_scene(app, sc);
     free(sc);
-    return rc;
+    if (rc != 0) return rc;
+    app_mark_saved(app);
+    app->autosave_ours = 0;
+    if (k == 1)
+        app_message(app, 0, str(STR_OPENED_KEPT_UNSAVED, app->lang), path, kept);
+    else if (k < 0)
+        app_message(app, 1, str(STR_OPENED_LOST_UNSAVED, app->lang), path, kept);
+    else
+        app_message(app, 0, str(STR_OPENED, app->lang), path);
+    return 0;
 }
 
 /* ---- unsaved work ---------------------------------------------------------- */
@@ -235,24 +250,19 @@ int app_autosave(App *app, char *err, int n)
 
 int app_restore(App *app)
 {
-    char path[1200], err[1400];
+    char path[1200];
     struct stat st;
     if (app_autosave_path(app, path, sizeof path) != 0 || stat(path, &st) != 0) return 0;
-    Scene *sc = malloc(sizeof *sc);
-    int rc = -1;
-    if (!sc)
-        app_message(app, 1, str(STR_OPEN_OOM, app->lang), path);
-    else if (scene_load(sc, path, err, sizeof err) != 0)
-        app_message(app, 1, str(STR_RESTORE_BAD, app->lang), err);
-    else if (app_apply_scene(app, sc) == 0) {
-        /* saved_hash stays that of the start: the reopened work is still unsaved */
-        app->autosave_hash = app_scene_hash(app);
-        app->autosave_ours = 1;
-        app_message(app, 0, str(STR_RESTORED, app->lang), path);
-        rc = 1;
-    }
+    Scene *sc = load(app, path, STR_RESTORE_BAD);
+    if (!sc) return -1;
+    int rc = app_apply_scene(app, sc);
     free(sc);
-    return rc;
+    if (rc != 0) return -1;
+    /* saved_hash stays that of the start: the reopened work is still unsaved */
+    app->autosave_hash = app_scene_hash(app);
+    app->autosave_ours = 1;
+    app_message(app, 0, str(STR_RESTORED, app->lang), path);
+    return 1;
 }
 
 int app_export_csv(App *app)
