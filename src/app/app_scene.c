@@ -128,20 +128,29 @@ int app_stamp_path(const App *app, const char *ext, char *out, int n)
     return -1;
 }
 
-int app_save_scene(App *app)
+/* Writes the current state to scene file `path` (atomically, see scene_save);
+ * returns 0, or -1 with a one-line reason in err (size n). */
+static int save(const App *app, const char *path, char *err, int n)
 {
-    char path[1200], err[1400];
     Scene *sc = malloc(sizeof *sc);
-    if (!sc || app_stamp_path(app, "scene", path, sizeof path) != 0) {
-        free(sc);
-        app_message(app, 1, str(STR_SAVE_NO_NAME, app->lang),
-                    app->save_to);
+    if (!sc) {
+        snprintf(err, n, "%s: out of memory", path);
         return -1;
     }
     app_scene(app, sc);
-    int rc = scene_save(sc, path, err, sizeof err);
+    int rc = scene_save(sc, path, err, n);
     free(sc);
-    if (rc != 0) {
+    return rc;
+}
+
+int app_save_scene(App *app)
+{
+    char path[1200], err[1400];
+    if (app_stamp_path(app, "scene", path, sizeof path) != 0) {
+        app_message(app, 1, str(STR_SAVE_NO_NAME, app->lang), app->save_to);
+        return -1;
+    }
+    if (save(app, path, err, sizeof err) != 0) {
         app_message(app, 1, "%s", err);
         return -1;
     }
@@ -233,19 +242,13 @@ int app_autosave(App *app, char *err, int n)
     uint64_t now = app_scene_hash(app);
     if (now == app->saved_hash) return 0;
     char path[1200];
-    Scene *sc = malloc(sizeof *sc);
-    int rc = -1;
-    if (app_autosave_path(app, path, sizeof path) != 0)
+    if (app_autosave_path(app, path, sizeof path) != 0) {
         snprintf(err, n, "%s: the save directory's name is too long", app->save_to);
-    else if (!sc)
-        snprintf(err, n, "%s: out of memory", path);
-    else {
-        app_scene(app, sc);
-        rc = scene_save(sc, path, err, n) == 0 ? 1 : -1;
+        return -1;
     }
-    free(sc);
-    if (rc == 1) app->autosave_hash = now;
-    return rc;
+    if (save(app, path, err, n) != 0) return -1;
+    app->autosave_hash = now;
+    return 1;
 }
 
 int app_restore(App *app)
