@@ -82,7 +82,8 @@ golden-update: all $(TESTS)
 	LOSSCAPE_GOLDEN_UPDATE=1 ./$(BUILD)/tests/test_golden
 
 format:
-	clang-format -i src/*.c src/*.h src/*/*.c src/*/*.h tests/unit/*.c tests/e2e/*.c
+	clang-format -i src/*.c src/*.h src/*/*.c src/*/*.h tests/unit/*.c tests/app/*.c \
+	    tests/app/*.h tests/e2e/*.c
 
 PREFIX ?= /usr/local
 install: all
