@@ -10,8 +10,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "apptest.h"
 #include "app/chooser.h"
+#include "apptest.h"
 #include "config.h"
 
 static void mouse(App *app, AppEventType type, int button, Vec2 px)
@@ -26,7 +26,10 @@ static void click(App *app, int button, Vec2 px)
     mouse(app, APP_EV_UP, button, px);
 }
 
-static Vec2 px_of(const App *app, Vec2 p) { return view_to_px(app->view, app->layout.plot, p); }
+static Vec2 px_of(const App *app, Vec2 p)
+{
+    return view_to_px(app->view, app->layout.plot, p);
+}
 
 /* Checks path i's first step is gd's: start - lr * gradient. */
 static void assert_gd_path(const App *app, int i)
@@ -50,7 +53,8 @@ static void test_click_starts_path(void **unused)
     assert_true(fabs(app->paths[0].start.y + 1) < unit);
     assert_gd_path(app, 0);
     /* a click outside the plot (on the panel's empty part) adds nothing */
-    click(app, 1, (Vec2){app->layout.info.x + 5, app->layout.info.y + app->layout.info.h - 5});
+    click(app, 1,
+          (Vec2){app->layout.info.x + 5, app->layout.info.y + app->layout.info.h - 5});
     assert_int_equal(app->npaths, 1);
     apptest_free(app);
 }
@@ -67,7 +71,8 @@ static void test_lr_slider_recomputes(void **unused)
     double t_new = view_log_unit(0.05, CFG_LR_MIN, CFG_LR_MAX);
     mouse(app, APP_EV_DOWN, 1, (Vec2){x0 + t_now * (x1 - x0), s.y + s.h / 2.0});
     mouse(app, APP_EV_MOVE, 0, (Vec2){x0 + (t_now + t_new) / 2 * (x1 - x0), s.y + 2});
-    mouse(app, APP_EV_MOVE, 0, (Vec2){x0 + t_new * (x1 - x0), s.y + 200}); /* off the track */
+    mouse(app, APP_EV_MOVE, 0,
+          (Vec2){x0 + t_new * (x1 - x0), s.y + 200}); /* off the track */
     mouse(app, APP_EV_UP, 1, (Vec2){x0 + t_new * (x1 - x0), s.y + 200});
     assert_close(app->optim.lr, 0.05, 1e-9);
     assert_int_equal(app->npaths, 2); /* the drag added no path */
@@ -116,7 +121,8 @@ static void test_keys(void **unused)
     apptest_key(app, APP_KEY_C, 0);
     assert_int_equal(app->npaths, 0);
     /* the learning rate stays within the slider's range */
-    for (int i = 0; i < 40; i++) apptest_key(app, APP_KEY_RBRACKET, 0);
+    for (int i = 0; i < 40; i++)
+        apptest_key(app, APP_KEY_RBRACKET, 0);
     assert_close(app->optim.lr, CFG_LR_MAX, 0);
     apptest_free(app);
 }
@@ -298,13 +304,14 @@ static void test_everything_draws(void **unused)
     Text *t = apptest_fonts();
     static uint32_t px[1280 * 800], before[1280 * 800];
     Canvas c = canvas_init(px, 1280, 800, 1280);
-    static const char *surfaces[] = {"himmelblau", "neuron-xent", "tiny-net", "svm-hinge",
-                                     "mlp-slice", "saddle"};
+    static const char *surfaces[] = {"himmelblau", "neuron-xent", "tiny-net",
+                                     "svm-hinge",  "mlp-slice",   "saddle"};
     for (unsigned k = 0; k < sizeof surfaces / sizeof surfaces[0]; k++) {
         App *app = apptest_new(2000);
         app_set_surface(app, surface_find(surfaces[k]));
-        click(app, 1, px_of(app, (Vec2){(app->view.x0 * 3 + app->view.x1) / 4,
-                                        (app->view.y0 + app->view.y1 * 3) / 4}));
+        click(app, 1,
+              px_of(app, (Vec2){(app->view.x0 * 3 + app->view.x1) / 4,
+                                (app->view.y0 + app->view.y1 * 3) / 4}));
         app_tick(app, 0.5);
         apptest_key(app, APP_KEY_SPACE, 0); /* paused: the step view shows */
         app->chart = APP_CHART_NONE;

@@ -144,8 +144,8 @@ static void test_broken_autosave_refused(void **unused)
     assert_int_equal(app_restore(app), -1);
     assert_true(app->status_bad);
     assert_non_null(strstr(app->status, ":2:")); /* file:line */
-    assert_int_equal(app->npaths, 1);          /* the state is kept */
-    assert_true(exists(path));                 /* and so is the file */
+    assert_int_equal(app->npaths, 1);            /* the state is kept */
+    assert_true(exists(path));                   /* and so is the file */
 
     snprintf(app->save_to, sizeof app->save_to, "%s/missing/dir", dir);
     assert_int_equal(app_autosave(app, err, sizeof err), -1);

@@ -9,7 +9,10 @@
 #include "apptest.h"
 
 /* Returns the pixel at (x, y) of c as a colour. */
-static Color at(const Canvas *c, int x, int y) { return canvas_unpack(c->px[y * c->stride + x]); }
+static Color at(const Canvas *c, int x, int y)
+{
+    return canvas_unpack(c->px[y * c->stride + x]);
+}
 
 static void assert_rgb(Color c, int r, int g, int b)
 {
@@ -72,8 +75,10 @@ static void test_theme_table(void **unused)
     assert_ptr_equal(theme_get(99), theme_get(THEME_LIGHT));
     for (int k = 0; k < THEME_COUNT; k++) {
         const Theme *p = theme_get(k);
-        /* ink against background: WCAG contrast far above 7:1 means the luma gap is wide */
-        int ink = p->ink.r * 3 + p->ink.g * 6 + p->ink.b, bg = p->bg.r * 3 + p->bg.g * 6 + p->bg.b;
+        /* ink against background: WCAG contrast far above 7:1 means the luma gap is
+         * wide */
+        int ink = p->ink.r * 3 + p->ink.g * 6 + p->ink.b,
+            bg = p->bg.r * 3 + p->bg.g * 6 + p->bg.b;
         assert_true(abs(ink - bg) > 2000);
         assert_true(p->weight >= 1);
     }
