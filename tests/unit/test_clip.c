@@ -75,10 +75,8 @@ static void test_walk(void **state)
     unsigned s = 12345;
     for (int k = 0; k < 2000; k++) {
         double v[4];
-        for (int j = 0; j < 4; j++) {
-            s = s * 1664525u + 1013904223u;
-            v[j] = (s >> 8) / 16777216.0 * 30 - 10;
-        }
+        for (int j = 0; j < 4; j++)
+            v[j] = rnd(&s) * 30 - 10;
         Vec2 a = {v[0], v[1]}, b = {v[2], v[3]};
         double t0 = -1, t1 = -1;
         int in = clip_segment(a, b, LO, HI, &t0, &t1);
@@ -105,10 +103,7 @@ static void test_point(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_cases),
-        cmocka_unit_test(test_inside_exact),
-        cmocka_unit_test(test_walk),
-        cmocka_unit_test(test_point),
-    };
+        cmocka_unit_test(test_cases), cmocka_unit_test(test_inside_exact),
+        cmocka_unit_test(test_walk), cmocka_unit_test(test_point)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

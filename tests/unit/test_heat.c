@@ -32,12 +32,6 @@ static int expected(ValueScale sc, double v)
     return k;
 }
 
-static double rnd(unsigned *s)
-{
-    *s = *s * 1664525u + 1013904223u;
-    return (*s >> 8) / 16777216.0;
-}
-
 /* Fills vals with values of scale sc: on each step and one ulp either side, at
  * random on the scale (so crowded near lo on a log scale), out of range, NaN. */
 static void fill(ValueScale sc, unsigned seed)
