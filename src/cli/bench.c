@@ -239,7 +239,7 @@ static int run_all(Bench *b)
                b->w, b->h, b->s->name, scale, b->repeat, omp_get_max_threads());
     else
         printf("losscape bench: %dx%d, surface %s (%s colour scale), %d repeats, "
-               "%d OpenMP threads\n%-38s %10s %10s\n",
+               "%d OpenMP threads\n%-48s %10s %10s\n",
                b->w, b->h, b->s->name, scale, b->repeat, omp_get_max_threads(), "stage",
                "median ms", "min ms");
     const BenchStage *st;
@@ -252,7 +252,7 @@ static int run_all(Bench *b)
         if (b->csv)
             printf("%s,%.3f,%.3f\n", st->key, med, min);
         else
-            printf("%-38s %10.2f %10.2f\n", st->label, med, min);
+            printf("%-48s %10.2f %10.2f\n", st->label, med, min);
         fflush(stdout);
     }
     return 0;

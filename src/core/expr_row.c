@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "wide.h"
+
 #define BLK       256 /* points per block: a few blocks stay in L1 (2 KiB each) */
 #define ROW_DEPTH 12  /* blocks kept on the C stack by expr_row (24 KiB) */
 
@@ -25,16 +27,7 @@ typedef struct {
 typedef void (*Kernel)(const ExprInstr *in, double *o, const double *a, const double *b,
                        int n);
 
-/* With GCC on x86-64 each kernel is also built for AVX2 and chosen when the
- * processor has it: twice the points an instruction of SSE2. ISO C mode keeps
- * a * b + c two roundings (no fused multiply-add), so the values stay expr_eval's. */
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
-#define WIDE __attribute__((target_clones("avx2", "default")))
-#else
-#define WIDE
-#endif
-
-/* Defines a kernel; `omp simd` promises no dependence between points (o == a is
+/* Defines a kernel (also built for AVX2: wide.h); `omp simd` promises no dependence between points (o == a is
  * fine: each point reads its operands before its result is stored). */
 #define KERNEL(name, expr)                                                               \
     WIDE static void name(const ExprInstr *in, double *o, const double *a,               \
