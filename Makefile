@@ -21,6 +21,8 @@ TESTS    := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 # tests/app: the App driven by events, linked with app/, gfx/text and the option
 # table (cli/opts*.c; no window)
 APP_TEST_SRC := $(wildcard tests/app/test_*.c)
+# the set-up every test in tests/app shares, built into each of them
+APP_TEST_LIB := tests/app/apptest.c
 APP_LINKED := $(wildcard src/app/*.c) src/gfx/text.c $(wildcard src/cli/opts*.c)
 APP_OBJ  := $(patsubst src/%.c,$(BUILD)/%.o,$(APP_LINKED))
 APP_TESTS := $(APP_TEST_SRC:tests/app/%.c=$(BUILD)/tests/%)
@@ -82,7 +84,8 @@ golden-update: all $(TESTS)
 	LOSSCAPE_GOLDEN_UPDATE=1 ./$(BUILD)/tests/test_golden
 
 format:
-	clang-format -i src/*.c src/*.h src/*/*.c src/*/*.h tests/unit/*.c tests/e2e/*.c
+	clang-format -i src/*.c src/*.h src/*/*.c src/*/*.h tests/unit/*.c tests/app/*.c \
+	    tests/app/*.h tests/e2e/*.c
 
 PREFIX ?= /usr/local
 install: all
@@ -113,20 +116,20 @@ $(BUILD)/tests/%: tests/unit/%.c $(CORE_OBJ) tests/unit/testutil.h
 	@echo "  CC  $@"
 	@$(CC) $(CFLAGS) -Itests/unit -o $@ $< $(CORE_OBJ) -lcmocka $(LIBS)
 
-$(BUILD)/tests/%: tests/app/%.c $(CORE_OBJ) $(APP_OBJ) tests/unit/testutil.h
+$(BUILD)/tests/%: tests/app/%.c $(APP_TEST_LIB) tests/app/apptest.h $(CORE_OBJ) $(APP_OBJ) tests/unit/testutil.h
 	@mkdir -p $(dir $@)
 	@echo "  CC  $@"
-	@$(CC) $(CFLAGS) $(SDL_CFLAGS) -Itests/unit -o $@ $< $(APP_OBJ) $(CORE_OBJ) -lcmocka $(SDL_LIBS) $(LIBS)
+	@$(CC) $(CFLAGS) $(SDL_CFLAGS) -Itests/unit -o $@ $< $(APP_TEST_LIB) $(APP_OBJ) $(CORE_OBJ) -lcmocka $(SDL_LIBS) $(LIBS)
 
 $(XDND_DROP): tests/e2e/xdnd_drop.c
 	@mkdir -p $(dir $@)
 	@echo "  CC  $@"
 	@$(CC) $(WARN) $(DEFS) $(OPT) -o $@ $< $(X11_FLAGS)
 
-$(BUILD)/asan/tests/%: tests/app/%.c $(ASAN_CORE) $(ASAN_APP) tests/unit/testutil.h
+$(BUILD)/asan/tests/%: tests/app/%.c $(APP_TEST_LIB) tests/app/apptest.h $(ASAN_CORE) $(ASAN_APP) tests/unit/testutil.h
 	@mkdir -p $(dir $@)
 	@echo "  CC  $@"
-	@$(CC) $(CFLAGS) $(ASAN) $(SDL_CFLAGS) -Itests/unit -o $@ $< $(ASAN_APP) $(ASAN_CORE) -lcmocka $(SDL_LIBS) $(LIBS)
+	@$(CC) $(CFLAGS) $(ASAN) $(SDL_CFLAGS) -Itests/unit -o $@ $< $(APP_TEST_LIB) $(ASAN_APP) $(ASAN_CORE) -lcmocka $(SDL_LIBS) $(LIBS)
 
 $(BUILD)/asan/%.o: src/%.c
 	@mkdir -p $(dir $@)

@@ -41,13 +41,23 @@ cmocka_suite() {
     add "$name" $p $f
 }
 
-# shell suites print "ok NAME" / "not ok NAME" lines.
+# shell suites print "ok NAME" / "not ok NAME" lines; a script that exits non-zero
+# without a "not ok" line (it died part way) counts as one failure.
 shell_suite() {
     name=$1
     shift
     out="$log/$name.log"
     : >"$out"
-    for s in "$@"; do sh "$s" >>"$out" 2>&1; done
+    for s in "$@"; do
+        sh "$s" >"$out.one" 2>&1
+        rc=$?
+        cat "$out.one" >>"$out"
+        if [ "$rc" -ne 0 ] && ! grep -q '^not ok ' "$out.one"; then
+            echo "not ok $s exited with status $rc and reported no failure" >>"$out"
+            tail -5 "$out.one" | sed 's/^/# /' >>"$out"
+        fi
+    done
+    rm -f "$out.one"
     p=$(grep -c '^ok ' "$out")
     f=$(grep -c '^not ok ' "$out")
     # each failure with its details (the indented or "# " lines after it)

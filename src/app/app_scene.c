@@ -128,20 +128,29 @@ int app_stamp_path(const App *app, const char *ext, char *out, int n)
     return -1;
 }
 
-int app_save_scene(App *app)
+/* Writes the current state to scene file `path` (atomically, see scene_save);
+ * returns 0, or -1 with a one-line reason in err (size n). */
+static int save(const App *app, const char *path, char *err, int n)
 {
-    char path[1200], err[1400];
     Scene *sc = malloc(sizeof *sc);
-    if (!sc || app_stamp_path(app, "scene", path, sizeof path) != 0) {
-        free(sc);
-        app_message(app, 1, str(STR_SAVE_NO_NAME, app->lang),
-                    app->save_to);
+    if (!sc) {
+        snprintf(err, n, "%s: out of memory", path);
         return -1;
     }
     app_scene(app, sc);
-    int rc = scene_save(sc, path, err, sizeof err);
+    int rc = scene_save(sc, path, err, n);
     free(sc);
-    if (rc != 0) {
+    return rc;
+}
+
+int app_save_scene(App *app)
+{
+    char path[1200], err[1400];
+    if (app_stamp_path(app, "scene", path, sizeof path) != 0) {
+        app_message(app, 1, str(STR_SAVE_NO_NAME, app->lang), app->save_to);
+        return -1;
+    }
+    if (save(app, path, err, sizeof err) != 0) {
         app_message(app, 1, "%s", err);
         return -1;
     }
@@ -158,30 +167,45 @@ int app_save_scene(App *app)
     return 0;
 }
 
-int app_open_scene(App *app, const char *path)
+/* Returns scene file `path` loaded into a new Scene (the caller frees it), or NULL
+ * after putting the reason in the status line: out of memory, or the loader's
+ * message in string `bad`. */
+static Scene *load(App *app, const char *path, StrId bad)
 {
     char err[1400];
     Scene *sc = malloc(sizeof *sc);
-    int rc = -1;
-    if (!sc)
+    if (!sc) {
         app_message(app, 1, str(STR_OPEN_OOM, app->lang), path);
-    else if (scene_load(sc, path, err, sizeof err) != 0)
-        app_message(app, 1, str(STR_OPEN_KEPT, app->lang), err);
-    else {
-        /* the work being replaced is kept first: nothing is lost by opening a lesson */
-        char kept[1400] = "";
-        int k = app_autosave(app, kept, sizeof kept);
-        if (k == 1) app_autosave_path(app, kept, sizeof kept);
-        if ((rc = app_apply_scene(app, sc)) == 0) {
-            app_mark_saved(app);
-            app->autosave_ours = 0;
-            if (k == 1) app_message(app, 0, str(STR_OPENED_KEPT_UNSAVED, app->lang), path, kept);
-            else if (k < 0) app_message(app, 1, str(STR_OPENED_LOST_UNSAVED, app->lang), path, kept);
-            else app_message(app, 0, str(STR_OPENED, app->lang), path);
-        }
+        return NULL;
     }
+    if (scene_load(sc, path, err, sizeof err) != 0) {
+        app_message(app, 1, str(bad, app->lang), err);
+        free(sc);
+        return NULL;
+    }
+    return sc;
+}
+
+int app_open_scene(App *app, const char *path)
+{
+    Scene *sc = load(app, path, STR_OPEN_KEPT);
+    if (!sc) return -1;
+    /* the work being replaced is kept first: nothing is lost by opening a lesson */
+    char kept[1400] = "";
+    int k = app_autosave(app, kept, sizeof kept);
+    if (k == 1) app_autosave_path(app, kept, sizeof kept);
+    int rc = app_apply_scene(app, sc);
     free(sc);
-    return rc;
+    if (rc != 0) return rc;
+    app_mark_saved(app);
+    app->autosave_ours = 0;
+    if (k == 1)
+        app_message(app, 0, str(STR_OPENED_KEPT_UNSAVED, app->lang), path, kept);
+    else if (k < 0)
+        app_message(app, 1, str(STR_OPENED_LOST_UNSAVED, app->lang), path, kept);
+    else
+        app_message(app, 0, str(STR_OPENED, app->lang), path);
+    return 0;
 }
 
 /* ---- unsaved work ---------------------------------------------------------- */
@@ -218,41 +242,30 @@ int app_autosave(App *app, char *err, int n)
     uint64_t now = app_scene_hash(app);
     if (now == app->saved_hash) return 0;
     char path[1200];
-    Scene *sc = malloc(sizeof *sc);
-    int rc = -1;
-    if (app_autosave_path(app, path, sizeof path) != 0)
+    if (app_autosave_path(app, path, sizeof path) != 0) {
         snprintf(err, n, "%s: the save directory's name is too long", app->save_to);
-    else if (!sc)
-        snprintf(err, n, "%s: out of memory", path);
-    else {
-        app_scene(app, sc);
-        rc = scene_save(sc, path, err, n) == 0 ? 1 : -1;
+        return -1;
     }
-    free(sc);
-    if (rc == 1) app->autosave_hash = now;
-    return rc;
+    if (save(app, path, err, n) != 0) return -1;
+    app->autosave_hash = now;
+    return 1;
 }
 
 int app_restore(App *app)
 {
-    char path[1200], err[1400];
+    char path[1200];
     struct stat st;
     if (app_autosave_path(app, path, sizeof path) != 0 || stat(path, &st) != 0) return 0;
-    Scene *sc = malloc(sizeof *sc);
-    int rc = -1;
-    if (!sc)
-        app_message(app, 1, str(STR_OPEN_OOM, app->lang), path);
-    else if (scene_load(sc, path, err, sizeof err) != 0)
-        app_message(app, 1, str(STR_RESTORE_BAD, app->lang), err);
-    else if (app_apply_scene(app, sc) == 0) {
-        /* saved_hash stays that of the start: the reopened work is still unsaved */
-        app->autosave_hash = app_scene_hash(app);
-        app->autosave_ours = 1;
-        app_message(app, 0, str(STR_RESTORED, app->lang), path);
-        rc = 1;
-    }
+    Scene *sc = load(app, path, STR_RESTORE_BAD);
+    if (!sc) return -1;
+    int rc = app_apply_scene(app, sc);
     free(sc);
-    return rc;
+    if (rc != 0) return -1;
+    /* saved_hash stays that of the start: the reopened work is still unsaved */
+    app->autosave_hash = app_scene_hash(app);
+    app->autosave_ours = 1;
+    app_message(app, 0, str(STR_RESTORED, app->lang), path);
+    return 1;
 }
 
 int app_export_csv(App *app)

@@ -183,7 +183,7 @@ void canvas_line(Canvas *c, double x0, double y0, double x1, double y1, double w
     /* Cut to the buffer, not the clip, so that the pixels inside a clip do not
      * depend on it: lines_draw and the paths draw bands of one picture apart. */
     Box k = clip_box(c), whole = {0, 0, c->w, c->h};
-    if (!clip_seg(p, whole, reach + 1.0)) return;
+    if (!cut_seg(p, whole, reach + 1.0)) return;
     Seg s = seg_make(p);
     Box b = box_of(
         k, (p[0] < p[2] ? p[0] : p[2]) - reach, (p[1] < p[3] ? p[1] : p[3]) - reach,
@@ -225,7 +225,7 @@ void canvas_cross(Canvas *c, double cx, double cy, double r, double width, Color
     Seg s[2];
     int n = 0;
     for (int i = 0; i < 2; i++)
-        if (clip_seg(p + 4 * i, (Box){0, 0, c->w, c->h}, reach + 1.0))
+        if (cut_seg(p + 4 * i, (Box){0, 0, c->w, c->h}, reach + 1.0))
             s[n++] = seg_make(p + 4 * i);
     if (n == 0) return;
     float fr = (float)reach, out2 = fr * fr;

@@ -1,4 +1,4 @@
-/* What canvas.c and lines.c share: pixel boxes, the clip of a segment to a box,
+/* What canvas.c and lines.c share: pixel boxes, the cut of a segment to a box,
  * and the exact blend of ARGB8888 pixels. Internal to src/core: static inline
  * helpers, no state. */
 #ifndef LOSSCAPE_CANVAS_IMPL_H
@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "canvas.h"
+#include "clip.h"
 
 /* Widest line drawn: anything wider covers every canvas near it anyway, and the
  * cap keeps the clipped coordinates small enough for float. */
@@ -89,31 +90,24 @@ static inline uint32_t blend(uint32_t dst, uint32_t src, unsigned a)
            (uint32_t)(x & 0xffu);
 }
 
-/* Clips segment p[0..3] = (x0, y0, x1, y1) to box k grown by m (Liang-Barsky), so
- * that far-away endpoints cost nothing and the rest fits a float. Returns 0 when
- * nothing is left. */
-static inline int clip_seg(double *p, Box k, double m)
+/* Cuts segment p[0..3] = (x0, y0, x1, y1) to box k grown by m, so that far-away
+ * endpoints cost nothing and the rest fits a float; an end inside is left exactly
+ * as it was. Returns 0 when nothing is left. */
+static inline int cut_seg(double *p, Box k, double m)
 {
-    double b0 = k.x0 - m, b1 = k.x1 + m, b2 = k.y0 - m, b3 = k.y1 + m;
-    if (p[0] >= b0 && p[0] <= b1 && p[2] >= b0 && p[2] <= b1 && p[1] >= b2 &&
-        p[1] <= b3 && p[3] >= b2 && p[3] <= b3)
-        return 1; /* the common case: nothing to cut */
-    double dx = p[2] - p[0], dy = p[3] - p[1], t0 = 0.0, t1 = 1.0;
-    const double dir[4] = {-dx, dx, -dy, dy};
-    const double room[4] = {p[0] - b0, b1 - p[0], p[1] - b2, b3 - p[1]};
-    for (int i = 0; i < 4; i++) {
-        if (dir[i] == 0.0) {
-            if (room[i] < 0.0) return 0;
-            continue;
-        }
-        double t = room[i] / dir[i];
-        if (dir[i] < 0.0 ? t > t1 : t < t0) return 0;
-        if (dir[i] < 0.0 && t > t0) t0 = t;
-        if (dir[i] > 0.0 && t < t1) t1 = t;
+    Vec2 a = {p[0], p[1]}, b = {p[2], p[3]};
+    double t0, t1;
+    if (!clip_segment(a, b, (Vec2){k.x0 - m, k.y0 - m}, (Vec2){k.x1 + m, k.y1 + m}, &t0,
+                      &t1))
+        return 0;
+    if (t1 < 1.0) {
+        Vec2 e = clip_point(a, b, t1);
+        p[2] = e.x, p[3] = e.y;
     }
-    double x0 = p[0], y0 = p[1];
-    if (t1 < 1.0) p[2] = x0 + t1 * dx, p[3] = y0 + t1 * dy;
-    if (t0 > 0.0) p[0] = x0 + t0 * dx, p[1] = y0 + t0 * dy;
+    if (t0 > 0.0) {
+        Vec2 s = clip_point(a, b, t0);
+        p[0] = s.x, p[1] = s.y;
+    }
     return 1;
 }
 

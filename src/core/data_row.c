@@ -12,6 +12,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "wide.h"
+
 #define LANES  16   /* pixels a block: their accumulators fit in registers */
 #define ANCHOR 16   /* blocks between two exact exponentials of a sample */
 #define RENORM 8    /* cross-entropy: samples between two rescalings of a product */
@@ -38,14 +40,6 @@ typedef struct {
 } Row;
 
 typedef void (*BlockFn)(const Row *r, double *out);
-
-/* With GCC on x86-64 each block is also built for AVX2 and chosen when the
- * processor has it (twice the width of the SSE2 every x86-64 has). */
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
-#define WIDE __attribute__((target_clones("avx2", "default")))
-#else
-#define WIDE
-#endif
 
 /* Natural log of each lane of x, every lane positive, normal and finite, to a
  * few ulp: x = 2^E·m with m in [√½, √2), ln x = E·ln 2 + 2·atanh(s), s = (m − 1)/

@@ -6,26 +6,11 @@
 #include "data_unit.h"
 
 #include "data_row.h"
+#include "logistic.h"
 
 #include <assert.h>
 #include <math.h>
 #include <stddef.h>
-
-/* ---- stable pieces ---------------------------------------------------------- */
-
-/* σ(z) = 1/(1 + e^−z) without overflow for either sign of z. */
-static double sigmoid(double z)
-{
-    if (z >= 0) return 1 / (1 + exp(-z));
-    double e = exp(z);
-    return e / (1 + e);
-}
-
-/* ln(1 + e^z) without overflow, and exact to rounding for very negative z. */
-static double softplus(double z)
-{
-    return fmax(z, 0) + log1p(exp(-fabs(z)));
-}
 
 /* ---- one sample forward and backward, per model ---------------------------- */
 
@@ -50,7 +35,7 @@ static void pass_linear(const DataUnit *u, int i, double p, double q, DataBackpr
 static void pass_sigmoid(const DataUnit *u, int i, double p, double q, DataBackprop *o)
 {
     double x = u->x1[i], y = u->y[i], z = p * x + q;
-    double a = sigmoid(z), na = sigmoid(-z), r = y == 1 ? -na : a - y;
+    double a = logistic_sigmoid(z), na = logistic_sigmoid(-z), r = y == 1 ? -na : a - y;
     *o = (DataBackprop){.x = x, .y = y, .z = z, .a = a, .yhat = a};
     o->da_dz = a * na;
     o->dz_dw = x;
@@ -61,7 +46,8 @@ static void pass_sigmoid(const DataUnit *u, int i, double p, double q, DataBackp
         o->dC_dz = o->dC_da * o->da_dz;
     } else {
         /* −y ln a − (1 − y) ln(1 − a) = y·softplus(−z) + (1 − y)·softplus(z) */
-        o->C = (y > 0 ? y * softplus(-z) : 0) + (y < 1 ? (1 - y) * softplus(z) : 0);
+        o->C = (y > 0 ? y * logistic_softplus(-z) : 0) +
+               (y < 1 ? (1 - y) * logistic_softplus(z) : 0);
         o->dC_da = (y > 0 ? -y / a : 0) + (y < 1 ? (1 - y) / na : 0);
         o->dC_dz = r; /* = dC_da·da_dz, which is inf·0 once a rounds to 0 or 1 */
     }
@@ -142,7 +128,7 @@ double data_unit_predict(const DataUnit *u, double p, double q, double x1, doubl
         return p * x1 + q;
     case DATA_UNIT_SIGMOID_MSE:
     case DATA_UNIT_SIGMOID_XENT:
-        return sigmoid(p * x1 + q);
+        return logistic_sigmoid(p * x1 + q);
     case DATA_UNIT_TANH_NET:
         return q * tanh(p * x1);
     case DATA_UNIT_HINGE:

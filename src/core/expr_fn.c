@@ -3,24 +3,13 @@
  * forms of sigmoid and softplus. The compiler looks names up here, the evaluator
  * calls the values and derivatives. */
 #include "expr_impl.h"
+#include "logistic.h"
 
 #include <math.h>
 #include <stddef.h>
 
 #define LN10 2.30258509299404568402
 
-/* sigmoid stable for large |z|: never exp of a large positive number */
-static double sigmoid(double z)
-{
-    if (z >= 0) return 1 / (1 + exp(-z));
-    double t = exp(z);
-    return t / (1 + t);
-}
-
-static double softplus(double z)
-{
-    return fmax(z, 0) + log1p(exp(-fabs(z)));
-}
 static double relu(double z)
 {
     return z <= 0 ? 0.0 : z;
@@ -43,7 +32,7 @@ static double d_log10(double a, double v) { (void)v; return 1 / (a * LN10); }
 static double d_sqrt(double a, double v) { (void)a; return 0.5 / v; }
 static double d_abs(double a, double v) { (void)v; return a > 0 ? 1 : a < 0 ? -1 : 0; }
 static double d_relu(double a, double v) { (void)v; return a > 0 ? 1 : 0; }
-static double d_softplus(double a, double v) { (void)v; return sigmoid(a); }
+static double d_softplus(double a, double v) { (void)v; return logistic_sigmoid(a); }
 /* clang-format on */
 
 /* sigmoid'(a) = e^-|a| / (1 + e^-|a|)^2: no cancellation in 1 - v for large a */
@@ -102,29 +91,29 @@ static void d_pow(double a, double b, double v, double *da, double *db)
 
 /* clang-format off */
 const ExprFn expr_fns[] = {
-    {"sin",      1, EXPR_OP_FN1, sin,      d_sin,      NULL,  NULL},
-    {"cos",      1, EXPR_OP_FN1, cos,      d_cos,      NULL,  NULL},
-    {"tan",      1, EXPR_OP_FN1, tan,      d_tan,      NULL,  NULL},
-    {"asin",     1, EXPR_OP_FN1, asin,     d_asin,     NULL,  NULL},
-    {"acos",     1, EXPR_OP_FN1, acos,     d_acos,     NULL,  NULL},
-    {"atan",     1, EXPR_OP_FN1, atan,     d_atan,     NULL,  NULL},
-    {"atan2",    2, EXPR_OP_FN2, NULL,     NULL,       atan2, d_atan2},
-    {"sinh",     1, EXPR_OP_FN1, sinh,     d_sinh,     NULL,  NULL},
-    {"cosh",     1, EXPR_OP_FN1, cosh,     d_cosh,     NULL,  NULL},
-    {"tanh",     1, EXPR_OP_FN1, tanh,     d_tanh,     NULL,  NULL},
-    {"exp",      1, EXPR_OP_FN1, exp,      d_exp,      NULL,  NULL},
-    {"log",      1, EXPR_OP_FN1, log,      d_log,      NULL,  NULL},
-    {"ln",       1, EXPR_OP_FN1, log,      d_log,      NULL,  NULL},
-    {"log10",    1, EXPR_OP_FN1, log10,    d_log10,    NULL,  NULL},
-    {"sqrt",     1, EXPR_OP_FN1, sqrt,     d_sqrt,     NULL,  NULL},
-    {"abs",      1, EXPR_OP_FN1, fabs,     d_abs,      NULL,  NULL},
-    {"sigmoid",  1, EXPR_OP_FN1, sigmoid,  d_sigmoid,  NULL,  NULL},
-    {"relu",     1, EXPR_OP_FN1, relu,     d_relu,     NULL,  NULL},
-    {"softplus", 1, EXPR_OP_FN1, softplus, d_softplus, NULL,  NULL},
-    {"min",      2, EXPR_OP_FN2, NULL,     NULL,       min2,  d_min},
-    {"max",      2, EXPR_OP_FN2, NULL,     NULL,       max2,  d_max},
-    {"pow",      2, EXPR_OP_POW, NULL,     NULL,       pow,   d_pow},
-    {"hypot",    2, EXPR_OP_FN2, NULL,     NULL,       hypot, d_hypot},
+    {"sin",      1, EXPR_OP_FN1, sin,               d_sin,      NULL,  NULL},
+    {"cos",      1, EXPR_OP_FN1, cos,               d_cos,      NULL,  NULL},
+    {"tan",      1, EXPR_OP_FN1, tan,               d_tan,      NULL,  NULL},
+    {"asin",     1, EXPR_OP_FN1, asin,              d_asin,     NULL,  NULL},
+    {"acos",     1, EXPR_OP_FN1, acos,              d_acos,     NULL,  NULL},
+    {"atan",     1, EXPR_OP_FN1, atan,              d_atan,     NULL,  NULL},
+    {"atan2",    2, EXPR_OP_FN2, NULL,              NULL,       atan2, d_atan2},
+    {"sinh",     1, EXPR_OP_FN1, sinh,              d_sinh,     NULL,  NULL},
+    {"cosh",     1, EXPR_OP_FN1, cosh,              d_cosh,     NULL,  NULL},
+    {"tanh",     1, EXPR_OP_FN1, tanh,              d_tanh,     NULL,  NULL},
+    {"exp",      1, EXPR_OP_FN1, exp,               d_exp,      NULL,  NULL},
+    {"log",      1, EXPR_OP_FN1, log,               d_log,      NULL,  NULL},
+    {"ln",       1, EXPR_OP_FN1, log,               d_log,      NULL,  NULL},
+    {"log10",    1, EXPR_OP_FN1, log10,             d_log10,    NULL,  NULL},
+    {"sqrt",     1, EXPR_OP_FN1, sqrt,              d_sqrt,     NULL,  NULL},
+    {"abs",      1, EXPR_OP_FN1, fabs,              d_abs,      NULL,  NULL},
+    {"sigmoid",  1, EXPR_OP_FN1, logistic_sigmoid,  d_sigmoid,  NULL,  NULL},
+    {"relu",     1, EXPR_OP_FN1, relu,              d_relu,     NULL,  NULL},
+    {"softplus", 1, EXPR_OP_FN1, logistic_softplus, d_softplus, NULL,  NULL},
+    {"min",      2, EXPR_OP_FN2, NULL,              NULL,       min2,  d_min},
+    {"max",      2, EXPR_OP_FN2, NULL,              NULL,       max2,  d_max},
+    {"pow",      2, EXPR_OP_POW, NULL,              NULL,       pow,   d_pow},
+    {"hypot",    2, EXPR_OP_FN2, NULL,              NULL,       hypot, d_hypot},
 };
 /* clang-format on */
 

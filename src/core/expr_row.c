@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "wide.h"
+
 #define BLK       256 /* points per block: a few blocks stay in L1 (2 KiB each) */
 #define ROW_DEPTH 12  /* blocks kept on the C stack by expr_row (24 KiB) */
 
@@ -25,11 +27,11 @@ typedef struct {
 typedef void (*Kernel)(const ExprInstr *in, double *o, const double *a, const double *b,
                        int n);
 
-/* Defines a kernel; `omp simd` promises no dependence between points (o == a is
+/* Defines a kernel (also built for AVX2: wide.h); `omp simd` promises no dependence between points (o == a is
  * fine: each point reads its operands before its result is stored). */
 #define KERNEL(name, expr)                                                               \
-    static void name(const ExprInstr *in, double *o, const double *a, const double *b,   \
-                     int n)                                                              \
+    WIDE static void name(const ExprInstr *in, double *o, const double *a,               \
+                          const double *b, int n)                                        \
     {                                                                                    \
         double c = in->c;                                                                \
         (void)b, (void)c;                                                                \

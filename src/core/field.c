@@ -20,7 +20,9 @@ static void sample_row(const Surface *s, View v, int w, int h, int j, int i0, in
         for (int i = i0; i < i1; i++) row[i] = s->fn(s->ctx, v.x0 + (i + 0.5) * dx, y, NULL);
 }
 
-/* Widens [*lo, *hi] to the finite values of row[0..n-1]. */
+/* Widens [*lo, *hi] to the finite values of row[0..n-1]. (A branch-free version,
+ * two doubles at a time, was slower: its minimum and maximum form a chain from
+ * one pair to the next, where the branch here is always predicted.) */
 static void extend(const double *row, int n, double *lo, double *hi)
 {
     for (int i = 0; i < n; i++) {

@@ -21,4 +21,13 @@ void heat_draw(Canvas *cv, Rect r, const Field *f, ValueScale sc, CmapKind cmap)
 int heat_sample(Canvas *cv, Rect r, Field *f, const Surface *s, View v, int log,
                 CmapKind cmap);
 
+/* The loops a heat-map can be coloured with, narrowest first; each gives the same
+ * pixels. */
+typedef enum { HEAT_ISA_SCALAR, HEAT_ISA_AVX2, HEAT_ISA_AVX512 } HeatIsa;
+
+/* Lets the heat-maps drawn from now on use loops up to `max` only (all, at start;
+ * for tests and measurements, not to be called while one is drawn). Returns the
+ * widest this processor runs. */
+HeatIsa heat_limit_isa(HeatIsa max);
+
 #endif

@@ -8,6 +8,7 @@
  * heat-map interpolates) is a write-once cache of a pure computation. call_once
  * fills it on first use from any thread; afterwards it is only read. */
 #include "mlp.h"
+#include "logistic.h"
 #include "rng.h"
 
 #include <assert.h>
@@ -79,10 +80,10 @@ static double pass(const double *th, const double *in, double y, double *grad)
         h2[k] = tanh(s);
         z += th[W3 + k] * h2[k];
     }
-    double cost = fmax(z, 0) + log1p(exp(-fabs(z))) - y * z;
+    double cost = logistic_softplus(z) - y * z;
     if (!grad) return cost;
     /* δ of the output: ∂C/∂z = σ(z) − y, stable for either sign */
-    double d3 = (z >= 0 ? 1 / (1 + exp(-z)) : exp(z) / (1 + exp(z))) - y, d1[H] = {0};
+    double d3 = logistic_sigmoid(z) - y, d1[H] = {0};
     grad[B3] += d3;
     for (int k = 0; k < H; k++) {
         double d2 = d3 * th[W3 + k] * (1 - h2[k] * h2[k]); /* through tanh' */

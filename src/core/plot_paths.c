@@ -7,6 +7,8 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "clip.h"
+
 /* Okabe & Ito's colour-blind-safe palette, brightest first for dark heat-maps. */
 static const Color path_palette[] = {
     {255, 255, 255, 255}, {230, 159, 0, 255},  {86, 180, 233, 255},
@@ -18,29 +20,6 @@ Color plot_path_color(int i)
 {
     int n = (int)(sizeof path_palette / sizeof path_palette[0]);
     return path_palette[((i % n) + n) % n];
-}
-
-/* Clips segment a-b to rectangle [x0,x1]x[y0,y1] (Liang-Barsky); returns 0 when
- * nothing is left. */
-static int clip_segment(Vec2 *a, Vec2 *b, double x0, double y0, double x1, double y1)
-{
-    double t0 = 0, t1 = 1, dx = b->x - a->x, dy = b->y - a->y;
-    double p[4] = {-dx, dx, -dy, dy};
-    double q[4] = {a->x - x0, x1 - a->x, a->y - y0, y1 - a->y};
-    for (int i = 0; i < 4; i++) {
-        if (p[i] == 0) {
-            if (q[i] < 0) return 0;
-            continue;
-        }
-        double t = q[i] / p[i];
-        if (p[i] < 0 && t > t0) t0 = t;
-        if (p[i] > 0 && t < t1) t1 = t;
-        if (t0 > t1) return 0;
-    }
-    Vec2 a0 = *a;
-    *a = (Vec2){a0.x + t0 * dx, a0.y + t0 * dy};
-    *b = (Vec2){a0.x + t1 * dx, a0.y + t1 * dy};
-    return 1;
 }
 
 /* Segments a polyline remembers to skip repeats: a path caught in a cycle of
@@ -82,6 +61,7 @@ typedef struct {
 static int collect(Rect r, View v, const PlotPath *p, Seg *seg, double *len)
 {
     double m = 50;
+    Vec2 lo = {r.x - m, r.y - m}, hi = {r.x + r.w + m, r.y + r.h + m};
     Vec2 recent[POLY_RECENT][2], last = view_to_px(v, r, (Vec2){p->pts[0].x, p->pts[0].y});
     Vec2 from = {p->pts[0].x, p->pts[0].y};
     /* Most steps move less than half a pixel: they are told apart with a product
@@ -106,7 +86,10 @@ static int collect(Rect r, View v, const PlotPath *p, Seg *seg, double *len)
         recent[next][0] = a, recent[next][1] = b;
         next = (next + 1) % POLY_RECENT;
         nrecent += nrecent < POLY_RECENT;
-        if (!clip_segment(&a, &b, r.x - m, r.y - m, r.x + r.w + m, r.y + r.h + m)) continue;
+        double t0, t1;
+        if (!clip_segment(a, b, lo, hi, &t0, &t1)) continue;
+        Vec2 a0 = a;
+        a = clip_point(a0, b, t0), b = clip_point(a0, b, t1);
         *len += sqrt((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y));
         seg[n++] = (Seg){a, b, q, i};
     }

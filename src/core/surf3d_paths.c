@@ -5,6 +5,7 @@
  * where a path diverged. */
 #include <math.h>
 
+#include "clip.h"
 #include "surf3d_impl.h"
 
 #define TOL 0.03        /* world units a lifted point may lie behind the surface */
@@ -82,32 +83,14 @@ static void piece(Ctx *x, Lift a, Lift b, Pass pass)
         canvas_line(x->c, a.q.x, a.q.y, b.q.x, b.q.y, x->width, x->color);
 }
 
-/* Clips segment a-b to rectangle v (Liang-Barsky): *t0, *t1 the part inside;
- * returns 0 when nothing is. */
-static int clip(View v, Vec2 a, Vec2 b, double *t0, double *t1)
-{
-    double dx = b.x - a.x, dy = b.y - a.y;
-    double p[4] = {-dx, dx, -dy, dy}, q[4] = {a.x - v.x0, v.x1 - a.x, a.y - v.y0, v.y1 - a.y};
-    *t0 = 0, *t1 = 1;
-    for (int i = 0; i < 4; i++) {
-        if (p[i] == 0) {
-            if (q[i] < 0) return 0;
-            continue;
-        }
-        double t = q[i] / p[i];
-        if (p[i] < 0 && t > *t0) *t0 = t;
-        if (p[i] > 0 && t < *t1) *t1 = t;
-    }
-    return *t0 <= *t1;
-}
-
 /* Draws segment a-b of a path in pass `pass`, continuing from *last when *have;
  * pieces shorter than a pixel are merged unless b is the path's end (`end`). */
 static void segment(Ctx *x, Vec2 a, Vec2 b, int end, Pass pass, Lift *last, int *have)
 {
     double t0, t1;
     const Surf3dMesh *m = x->m;
-    if (!clip(m->span, a, b, &t0, &t1)) {
+    Vec2 lo = {m->span.x0, m->span.y0}, hi = {m->span.x1, m->span.y1};
+    if (!clip_segment(a, b, lo, hi, &t0, &t1)) {
         *have = 0;
         return;
     }
@@ -120,8 +103,9 @@ static void segment(Ctx *x, Vec2 a, Vec2 b, int end, Pass pass, Lift *last, int 
     /* a path continuing from the end of the last segment starts there already */
     for (int s = *have && t0 == 0 ? 1 : 0; s <= n; s++) {
         double t = t0 + (t1 - t0) * s / n;
+        Vec2 at = clip_point(a, b, t);
         Lift l;
-        if (!lift_only(x, a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t, &l)) {
+        if (!lift_only(x, at.x, at.y, &l)) {
             *have = 0;
             continue;
         }

@@ -12,9 +12,6 @@
 static const double nice_mantissa[] = {1.0, 2.0, 5.0};
 #define NICE_N ((int)(sizeof nice_mantissa / sizeof nice_mantissa[0]))
 
-/* Offset of a log colour scale as a fraction of its range (see view.h). */
-#define LOG_OFFSET 1e-3
-
 /* A tick is inside [lo, hi] when it is outside by less than this many steps. */
 #define TICK_TOL 1e-9
 
@@ -87,8 +84,8 @@ double view_value_unit(ValueScale s, double value)
     if (!(range > 0.0) || !isfinite(range)) return 0.0;
     double u = clamp01((value - s.lo) / range);
     if (!s.log) return u;
-    /* In units of the offset the range is exactly 1/LOG_OFFSET wide. */
-    return log1p(u / LOG_OFFSET) / log1p(1.0 / LOG_OFFSET);
+    /* In units of the offset the range is exactly 1/VIEW_LOG_OFFSET wide. */
+    return log1p(u / VIEW_LOG_OFFSET) / log1p(1.0 / VIEW_LOG_OFFSET);
 }
 
 /* t is clamped to [0, 1]; an empty range returns lo; NaN stays NaN. */
@@ -99,7 +96,7 @@ double view_unit_value(ValueScale s, double t)
     if (!(range > 0.0) || !isfinite(range)) return s.lo;
     t = clamp01(t);
     if (t >= 1.0) return s.hi;
-    double u = s.log ? expm1(t * log1p(1.0 / LOG_OFFSET)) * LOG_OFFSET : t;
+    double u = s.log ? expm1(t * log1p(1.0 / VIEW_LOG_OFFSET)) * VIEW_LOG_OFFSET : t;
     return s.lo + u * range;
 }
 

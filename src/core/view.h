@@ -10,9 +10,13 @@ typedef struct {
     double x0, x1, y0, y1; /* parameter-space rectangle, x0 < x1, y0 < y1 */
 } View;
 
+/* A log scale's offset, in units of the range: u = (value - lo) / (hi - lo) goes
+ * to log1p(u / VIEW_LOG_OFFSET) / log1p(1 / VIEW_LOG_OFFSET). */
+#define VIEW_LOG_OFFSET 1e-3
+
 typedef struct {
     double lo, hi; /* value range mapped to [0, 1] */
-    int log;       /* nonzero: logarithmic with an offset of (hi - lo) * 1e-3 */
+    int log;       /* nonzero: logarithmic with an offset of (hi - lo) * VIEW_LOG_OFFSET */
 } ValueScale;
 
 /* Returns the pixel position (x right, y down, continuous: pixel i spans [i, i+1))

@@ -4,29 +4,15 @@
  * scene saved from the App reads back into the same state. */
 #include "testutil.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include "app/app.h"
-#include "app/chooser.h"
-#include <SDL_ttf.h>
 #include <time.h>
 #include <unistd.h>
+
+#include "app/chooser.h"
+#include "apptest.h"
 #include "config.h"
-
-static App *new_app(void)
-{
-    App *app = calloc(1, sizeof *app);
-    assert_non_null(app);
-    assert_int_equal(app_init(app, surface_find("himmelblau"), 1280, 800, 1.0, 2000), 0);
-    return app;
-}
-
-static void free_app(App *app)
-{
-    app_free(app);
-    free(app);
-}
 
 static void mouse(App *app, AppEventType type, int button, Vec2 px)
 {
@@ -40,13 +26,10 @@ static void click(App *app, int button, Vec2 px)
     mouse(app, APP_EV_UP, button, px);
 }
 
-static void key(App *app, AppKey k, int mod)
+static Vec2 px_of(const App *app, Vec2 p)
 {
-    AppEvent ev = {.type = APP_EV_KEY, .key = k, .mod = mod};
-    app_event(app, &ev);
+    return view_to_px(app->view, app->layout.plot, p);
 }
-
-static Vec2 px_of(const App *app, Vec2 p) { return view_to_px(app->view, app->layout.plot, p); }
 
 /* Checks path i's first step is gd's: start - lr * gradient. */
 static void assert_gd_path(const App *app, int i)
@@ -61,7 +44,7 @@ static void assert_gd_path(const App *app, int i)
 static void test_click_starts_path(void **unused)
 {
     (void)unused;
-    App *app = new_app();
+    App *app = apptest_new(2000);
     Vec2 px = px_of(app, (Vec2){1, -1});
     click(app, 1, px);
     assert_int_equal(app->npaths, 1);
@@ -70,15 +53,16 @@ static void test_click_starts_path(void **unused)
     assert_true(fabs(app->paths[0].start.y + 1) < unit);
     assert_gd_path(app, 0);
     /* a click outside the plot (on the panel's empty part) adds nothing */
-    click(app, 1, (Vec2){app->layout.info.x + 5, app->layout.info.y + app->layout.info.h - 5});
+    click(app, 1,
+          (Vec2){app->layout.info.x + 5, app->layout.info.y + app->layout.info.h - 5});
     assert_int_equal(app->npaths, 1);
-    free_app(app);
+    apptest_free(app);
 }
 
 static void test_lr_slider_recomputes(void **unused)
 {
     (void)unused;
-    App *app = new_app();
+    App *app = apptest_new(2000);
     click(app, 1, px_of(app, (Vec2){1, -1}));
     click(app, 1, px_of(app, (Vec2){-2, 2}));
     Rect s = app->layout.widget[W_LR];
@@ -87,7 +71,8 @@ static void test_lr_slider_recomputes(void **unused)
     double t_new = view_log_unit(0.05, CFG_LR_MIN, CFG_LR_MAX);
     mouse(app, APP_EV_DOWN, 1, (Vec2){x0 + t_now * (x1 - x0), s.y + s.h / 2.0});
     mouse(app, APP_EV_MOVE, 0, (Vec2){x0 + (t_now + t_new) / 2 * (x1 - x0), s.y + 2});
-    mouse(app, APP_EV_MOVE, 0, (Vec2){x0 + t_new * (x1 - x0), s.y + 200}); /* off the track */
+    mouse(app, APP_EV_MOVE, 0,
+          (Vec2){x0 + t_new * (x1 - x0), s.y + 200}); /* off the track */
     mouse(app, APP_EV_UP, 1, (Vec2){x0 + t_new * (x1 - x0), s.y + 200});
     assert_close(app->optim.lr, 0.05, 1e-9);
     assert_int_equal(app->npaths, 2); /* the drag added no path */
@@ -96,55 +81,56 @@ static void test_lr_slider_recomputes(void **unused)
     /* moving the mouse after the release changes nothing */
     mouse(app, APP_EV_MOVE, 0, (Vec2){x0, s.y + s.h / 2.0});
     assert_close(app->optim.lr, 0.05, 1e-9);
-    free_app(app);
+    apptest_free(app);
 }
 
 static void test_keys(void **unused)
 {
     (void)unused;
-    App *app = new_app();
+    App *app = apptest_new(2000);
     click(app, 1, px_of(app, (Vec2){0, 0}));
     double lr = app->optim.lr;
-    key(app, APP_KEY_RBRACKET, 0);
+    apptest_key(app, APP_KEY_RBRACKET, 0);
     assert_close(app->optim.lr, lr * pow(10, 0.25), 1e-12);
     assert_gd_path(app, 0);
-    key(app, APP_KEY_LBRACKET, 0);
-    key(app, APP_KEY_LBRACKET, 0);
+    apptest_key(app, APP_KEY_LBRACKET, 0);
+    apptest_key(app, APP_KEY_LBRACKET, 0);
     assert_close(app->optim.lr, lr / pow(10, 0.25), 1e-12);
     /* Space pauses, N steps once, R restarts and plays */
     assert_true(app->playing);
-    key(app, APP_KEY_SPACE, 0);
+    apptest_key(app, APP_KEY_SPACE, 0);
     assert_false(app->playing);
     double c = app->paths[0].cursor;
-    key(app, APP_KEY_N, 0);
+    apptest_key(app, APP_KEY_N, 0);
     assert_close(app->paths[0].cursor, floor(c) + 1, 0);
-    key(app, APP_KEY_RIGHT, 0);
+    apptest_key(app, APP_KEY_RIGHT, 0);
     assert_close(app->paths[0].cursor, floor(c) + 2, 0);
-    key(app, APP_KEY_R, 0);
+    apptest_key(app, APP_KEY_R, 0);
     assert_true(app->playing);
     assert_close(app->paths[0].cursor, 0, 0);
     /* the animation advances speed * dt steps */
     app->speed = 100;
     assert_true(app_tick(app, 0.05));
     assert_close(app->paths[0].cursor, 5, 1e-12);
-    key(app, APP_KEY_H, 0);
+    apptest_key(app, APP_KEY_H, 0);
     assert_true(app->help);
-    key(app, APP_KEY_ESCAPE, 0);
+    apptest_key(app, APP_KEY_ESCAPE, 0);
     assert_false(app->help);
-    key(app, APP_KEY_F12, 0);
+    apptest_key(app, APP_KEY_F12, 0);
     assert_true(app->requests & APP_REQ_SCREENSHOT);
-    key(app, APP_KEY_C, 0);
+    apptest_key(app, APP_KEY_C, 0);
     assert_int_equal(app->npaths, 0);
     /* the learning rate stays within the slider's range */
-    for (int i = 0; i < 40; i++) key(app, APP_KEY_RBRACKET, 0);
+    for (int i = 0; i < 40; i++)
+        apptest_key(app, APP_KEY_RBRACKET, 0);
     assert_close(app->optim.lr, CFG_LR_MAX, 0);
-    free_app(app);
+    apptest_free(app);
 }
 
 static void test_drag_and_remove(void **unused)
 {
     (void)unused;
-    App *app = new_app();
+    App *app = apptest_new(2000);
     Vec2 a = px_of(app, (Vec2){1, 1});
     click(app, 1, a);
     Vec2 b = px_of(app, (Vec2){-3, 2});
@@ -160,13 +146,13 @@ static void test_drag_and_remove(void **unused)
     assert_int_equal(app->npaths, 1);
     click(app, 3, b);
     assert_int_equal(app->npaths, 0);
-    free_app(app);
+    apptest_free(app);
 }
 
 static void test_surface_dropdown(void **unused)
 {
     (void)unused;
-    App *app = new_app();
+    App *app = apptest_new(2000);
     Rect d = app->layout.widget[W_SURFACE];
     click(app, 1, (Vec2){d.x + 10, d.y + 10});
     assert_int_not_equal(app->ui.open, 0);
@@ -178,22 +164,22 @@ static void test_surface_dropdown(void **unused)
     assert_close(app->view.x0, surface_find("bowl")->view.x0, 0);
     /* the click that picked the item did not start a path */
     assert_int_equal(app->npaths, 0);
-    free_app(app);
+    apptest_free(app);
 }
 
 static void test_scene_round_trip(void **unused)
 {
     (void)unused;
-    App *app = new_app();
+    App *app = apptest_new(2000);
     click(app, 1, px_of(app, (Vec2){1.5, -2.5}));
     click(app, 1, px_of(app, (Vec2){-1, 4}));
-    key(app, APP_KEY_RBRACKET, 0);
+    apptest_key(app, APP_KEY_RBRACKET, 0);
     Scene *sc = calloc(2, sizeof *sc);
     char text[8192], err[256];
     app_scene(app, &sc[0]);
     assert_true(scene_format(&sc[0], text, sizeof text) > 0);
     assert_int_equal(scene_parse(&sc[1], text, "t", err, sizeof err), 0);
-    App *b = new_app();
+    App *b = apptest_new(2000);
     app_apply_scene(b, &sc[1]);
     assert_int_equal(b->npaths, 2);
     assert_close(b->paths[1].start.y, app->paths[1].start.y, 0);
@@ -201,14 +187,14 @@ static void test_scene_round_trip(void **unused)
     assert_ptr_equal(b->surface, app->surface);
     assert_gd_path(b, 0);
     free(sc);
-    free_app(b);
-    free_app(app);
+    apptest_free(b);
+    apptest_free(app);
 }
 
 static void test_zoom_about_cursor(void **unused)
 {
     (void)unused;
-    App *app = new_app();
+    App *app = apptest_new(2000);
     Vec2 m = px_of(app, (Vec2){2, 1});
     AppEvent ev = {APP_EV_WHEEL, m.x, m.y, 0, 2, APP_KEY_NONE, 0, NULL};
     double w0 = app->view.x1 - app->view.x0;
@@ -217,9 +203,9 @@ static void test_zoom_about_cursor(void **unused)
     Vec2 p = view_from_px(app->view, app->layout.plot, m);
     assert_close(p.x, 2, 1e-9);
     assert_close(p.y, 1, 1e-9);
-    key(app, APP_KEY_HOME, 0);
+    apptest_key(app, APP_KEY_HOME, 0);
     assert_close(app->view.x1 - app->view.x0, w0, 0);
-    free_app(app);
+    apptest_free(app);
 }
 
 static void type(App *app, const char *text)
@@ -233,26 +219,26 @@ static void type(App *app, const char *text)
 static void test_expression_field(void **unused)
 {
     (void)unused;
-    App *app = new_app();
+    App *app = apptest_new(2000);
     click(app, 1, px_of(app, (Vec2){1, 1}));
     Rect f = app->layout.widget[W_EXPR];
     assert_true(f.w > 0);
     click(app, 1, (Vec2){f.x + 5, f.y + 5});
     assert_true(app->editing);
     type(app, "x^2 + 3*y^2 c");
-    key(app, APP_KEY_C, 0); /* the C binding does not clear while typing */
+    apptest_key(app, APP_KEY_C, 0); /* the C binding does not clear while typing */
     assert_int_equal(app->npaths, 1);
-    key(app, APP_KEY_BACKSPACE, 0);
-    key(app, APP_KEY_BACKSPACE, 0);
-    key(app, APP_KEY_RETURN, 0);
+    apptest_key(app, APP_KEY_BACKSPACE, 0);
+    apptest_key(app, APP_KEY_BACKSPACE, 0);
+    apptest_key(app, APP_KEY_RETURN, 0);
     assert_ptr_equal(app->surface, &app->typed);
     assert_string_equal(expr_text(app->expr), "x^2 + 3*y^2");
     assert_gd_path(app, 0); /* recomputed on the typed surface: g = (2x, 6y) */
     assert_close(app->paths[0].traj.pts[0].gy, 6 * app->paths[0].start.y, 1e-12);
     /* a syntax error: the surface stays, the column is kept for the mark */
-    key(app, APP_KEY_END, 0);
+    apptest_key(app, APP_KEY_END, 0);
     type(app, " + (");
-    key(app, APP_KEY_RETURN, 0);
+    apptest_key(app, APP_KEY_RETURN, 0);
     assert_string_equal(expr_text(app->expr), "x^2 + 3*y^2");
     assert_int_equal(app->edit_col, 16); /* the end: an operand was expected */
     assert_true(app->status_bad);
@@ -269,7 +255,7 @@ static void test_expression_field(void **unused)
     assert_int_equal(app->npaths, 2);
     app_set_surface(app, surface_find("bowl"));
     assert_string_equal(app->surface->name, "bowl");
-    free_app(app);
+    apptest_free(app);
 }
 
 /* Mini-batches in the window: the batch row shows on data surfaces only; a start
@@ -278,7 +264,7 @@ static void test_expression_field(void **unused)
 static void test_minibatch_paths(void **unused)
 {
     (void)unused;
-    App *app = new_app();
+    App *app = apptest_new(2000);
     assert_int_equal(app->layout.widget[W_BATCH].w, 0);
     app_set_surface(app, surface_find("neuron-mse"));
     assert_true(app->layout.widget[W_BATCH].w > 0);
@@ -307,7 +293,7 @@ static void test_minibatch_paths(void **unused)
     click(app, 1, (Vec2){g.x + g.w * 0.5, g.y + g.h / 2.0});
     assert_int_equal(app->optim.grad, GRAD_FORWARD);
     assert_true(app->paths[1].traj.pts[5].x != before);
-    free_app(app);
+    apptest_free(app);
 }
 
 /* Every chart, the step view, the help and the chooser draw without fault on every
@@ -315,22 +301,19 @@ static void test_minibatch_paths(void **unused)
 static void test_everything_draws(void **unused)
 {
     (void)unused;
-    assert_int_equal(TTF_Init(), 0);
-    char err[256];
-    Text *t = text_new("assets/fonts/DejaVuSans.ttf", "assets/fonts/DejaVuSans-Bold.ttf", err,
-                       sizeof err);
-    assert_non_null(t);
+    Text *t = apptest_fonts();
     static uint32_t px[1280 * 800], before[1280 * 800];
     Canvas c = canvas_init(px, 1280, 800, 1280);
-    static const char *surfaces[] = {"himmelblau", "neuron-xent", "tiny-net", "svm-hinge",
-                                     "mlp-slice", "saddle"};
+    static const char *surfaces[] = {"himmelblau", "neuron-xent", "tiny-net",
+                                     "svm-hinge",  "mlp-slice",   "saddle"};
     for (unsigned k = 0; k < sizeof surfaces / sizeof surfaces[0]; k++) {
-        App *app = new_app();
+        App *app = apptest_new(2000);
         app_set_surface(app, surface_find(surfaces[k]));
-        click(app, 1, px_of(app, (Vec2){(app->view.x0 * 3 + app->view.x1) / 4,
-                                        (app->view.y0 + app->view.y1 * 3) / 4}));
+        click(app, 1,
+              px_of(app, (Vec2){(app->view.x0 * 3 + app->view.x1) / 4,
+                                (app->view.y0 + app->view.y1 * 3) / 4}));
         app_tick(app, 0.5);
-        key(app, APP_KEY_SPACE, 0); /* paused: the step view shows */
+        apptest_key(app, APP_KEY_SPACE, 0); /* paused: the step view shows */
         app->chart = APP_CHART_NONE;
         app_relayout(app);
         app_draw(app, &c, t);
@@ -338,8 +321,8 @@ static void test_everything_draws(void **unused)
         for (int chart = 1; chart < APP_CHART_COUNT; chart++) {
             app->chart = chart;
             app_relayout(app);
-            key(app, APP_KEY_DOWN, 0); /* another sample, another step */
-            key(app, APP_KEY_N, 0);
+            apptest_key(app, APP_KEY_DOWN, 0); /* another sample, another step */
+            apptest_key(app, APP_KEY_N, 0);
             app_draw(app, &c, t);
             if (memcmp(before, px, sizeof px) == 0)
                 fail_msg("chart %d on %s drew nothing", chart, surfaces[k]);
@@ -347,19 +330,19 @@ static void test_everything_draws(void **unused)
         /* basins: refined over frames until done, every start tinted */
         app->chart = APP_CHART_NONE;
         app_relayout(app);
-        key(app, APP_KEY_B, 0);
+        apptest_key(app, APP_KEY_B, 0);
         int cheap = k == 0; /* himmelblau's runs are short: wait for all of it */
         for (int f = 0; app_tick(app, 0.016) && f < (cheap ? 20000 : 3); f++)
             nanosleep(&(struct timespec){0, 1000000}, NULL);
         if (cheap) assert_int_equal(app->overlay.level, OVERLAY_LEVELS);
         app_draw(app, &c, t);
         memcpy(before, px, sizeof px);
-        key(app, APP_KEY_B, 0);
+        apptest_key(app, APP_KEY_B, 0);
         app_draw(app, &c, t);
         if (cheap) assert_true(memcmp(before, px, sizeof px) != 0);
         /* the 3-D view: dragging turns it, clicks add no start */
         int n = app->npaths;
-        key(app, APP_KEY_3, 0);
+        apptest_key(app, APP_KEY_3, 0);
         Camera3d cam = app->cam3d;
         Vec2 m = {app->layout.plot.x + 50.0, app->layout.plot.y + 50.0};
         mouse(app, APP_EV_DOWN, 1, m);
@@ -368,31 +351,30 @@ static void test_everything_draws(void **unused)
         assert_int_equal(app->npaths, n);
         assert_true(app->cam3d.yaw != cam.yaw);
         app_draw(app, &c, t);
-        key(app, APP_KEY_3, 0);
-        key(app, APP_KEY_H, 0);
+        apptest_key(app, APP_KEY_3, 0);
+        apptest_key(app, APP_KEY_H, 0);
         app_draw(app, &c, t);
-        key(app, APP_KEY_ESCAPE, 0);
+        apptest_key(app, APP_KEY_ESCAPE, 0);
         chooser_open(app, "assets");
         app_draw(app, &c, t);
         chooser_press(app, 0, 0); /* outside: closes */
         assert_false(app->chooser);
-        free_app(app);
+        apptest_free(app);
     }
-    text_free(t);
-    TTF_Quit();
+    apptest_fonts_free(t);
 }
 
 /* Ctrl+E writes every path in the trace format through a temporary file. */
 static void test_export_csv(void **unused)
 {
     (void)unused;
-    App *app = new_app();
+    App *app = apptest_new(2000);
     char dir[] = "/tmp/losscape-test-XXXXXX";
     assert_non_null(mkdtemp(dir));
     snprintf(app->save_to, sizeof app->save_to, "%s", dir);
     click(app, 1, px_of(app, (Vec2){1, 1}));
     click(app, 1, px_of(app, (Vec2){-3, 2}));
-    key(app, APP_KEY_E, APP_MOD_CTRL);
+    apptest_key(app, APP_KEY_E, APP_MOD_CTRL);
     assert_false(app->status_bad);
     char path[1200], line[256];
     const char *at = strstr(app->status, dir);
@@ -414,10 +396,10 @@ static void test_export_csv(void **unused)
     remove(path);
     /* an unwritable place: a message, no crash, nothing left */
     snprintf(app->save_to, sizeof app->save_to, "%s/missing", dir);
-    key(app, APP_KEY_E, APP_MOD_CTRL);
+    apptest_key(app, APP_KEY_E, APP_MOD_CTRL);
     assert_true(app->status_bad);
     rmdir(dir);
-    free_app(app);
+    apptest_free(app);
 }
 
 int main(void)

@@ -10,22 +10,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "app/app.h"
+#include "apptest.h"
 
 static App *new_app(const char *dir)
 {
-    App *app = calloc(1, sizeof *app);
-    assert_non_null(app);
-    assert_int_equal(app_init(app, surface_find("himmelblau"), 1280, 800, 1.0, 500), 0);
+    App *app = apptest_new(500);
     snprintf(app->save_to, sizeof app->save_to, "%s", dir);
     app_mark_saved(app);
     return app;
-}
-
-static void free_app(App *app)
-{
-    app_free(app);
-    free(app);
 }
 
 static int exists(const char *path)
@@ -70,7 +62,7 @@ static void test_close_reopen_save(void **unused)
     assert_true(slurp(path, text, sizeof text) > 0);
     assert_non_null(strstr(text, "start = 1.25 -2.5"));
     assert_non_null(strstr(text, "lr = 0.03125"));
-    free_app(app);
+    apptest_free(app);
 
     app = new_app(dir); /* the next start */
     assert_int_equal(app->npaths, 0);
@@ -88,12 +80,12 @@ static void test_close_reopen_save(void **unused)
     assert_int_equal(app_unsaved(app), 0);
     assert_int_equal(app_autosave(app, err, sizeof err), 0);
     assert_false(exists(path));
-    free_app(app);
+    apptest_free(app);
 
     app = new_app(dir); /* nothing waits */
     assert_int_equal(app_restore(app), 0);
     assert_int_equal(app->npaths, 0);
-    free_app(app);
+    apptest_free(app);
     remove_all(dir);
 }
 
@@ -133,7 +125,7 @@ static void test_open_keeps_unsaved(void **unused)
     assert_true(app->status_bad);
     assert_non_null(strstr(app->status, "could not be kept"));
     assert_non_null(strstr(app->status, "missing"));
-    free_app(app);
+    apptest_free(app);
     remove_all(dir);
 }
 
@@ -152,13 +144,13 @@ static void test_broken_autosave_refused(void **unused)
     assert_int_equal(app_restore(app), -1);
     assert_true(app->status_bad);
     assert_non_null(strstr(app->status, ":2:")); /* file:line */
-    assert_int_equal(app->npaths, 1);          /* the state is kept */
-    assert_true(exists(path));                 /* and so is the file */
+    assert_int_equal(app->npaths, 1);            /* the state is kept */
+    assert_true(exists(path));                   /* and so is the file */
 
     snprintf(app->save_to, sizeof app->save_to, "%s/missing/dir", dir);
     assert_int_equal(app_autosave(app, err, sizeof err), -1);
     assert_non_null(strstr(err, "missing/dir"));
-    free_app(app);
+    apptest_free(app);
     remove_all(dir);
 }
 

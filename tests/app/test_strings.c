@@ -3,13 +3,12 @@
  * CJK fallback font every Chinese string draws without a tofu box. */
 #include "testutil.h"
 
-#include <SDL_ttf.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/app.h"
 #include "app/strings.h"
-#include "gfx/text.h"
+#include "apptest.h"
 
 /* Writes s's printf conversions ("d", ".4g", "s", "ld") in order into out. */
 static void conversions(const char *s, char *out, int n)
@@ -21,7 +20,8 @@ static void conversions(const char *s, char *out, int n)
         s++;
         if (*s == '%') continue;
         const char *b = s;
-        while (*s && !strchr("diouxXeEfFgGaAcspn", *s)) s++;
+        while (*s && !strchr("diouxXeEfFgGaAcspn", *s))
+            s++;
         k += snprintf(out + k, n - k, "%.*s,", (int)(s - b + 1), b);
         if (!*s) break;
     }
@@ -31,7 +31,7 @@ static int has_cjk(const char *s)
 {
     for (const unsigned char *p = (const unsigned char *)s; *p; p++)
         if (*p >= 0xE3 && *p <= 0xE9) return 1; /* U+3000..U+9FFF lead bytes */
-    return (strstr(s, "\xEF\xBC") != NULL); /* full-width punctuation */
+    return (strstr(s, "\xEF\xBC") != NULL);     /* full-width punctuation */
 }
 
 static void test_every_row(void **unused)
@@ -44,9 +44,11 @@ static void test_every_row(void **unused)
         assert_true(strcmp(en, "?") != 0);
         conversions(en, a, sizeof a);
         conversions(zh, b, sizeof b);
-        if (strcmp(a, b) != 0) fail_msg("row %d: '%s' has %s but '%s' has %s", i, en, a, zh, b);
+        if (strcmp(a, b) != 0)
+            fail_msg("row %d: '%s' has %s but '%s' has %s", i, en, a, zh, b);
         /* the language button shows the other language: its English face is Chinese */
-        if (i != STR_BTN_LANG && !has_cjk(zh)) fail_msg("row %d: '%s' is not Chinese", i, zh);
+        if (i != STR_BTN_LANG && !has_cjk(zh))
+            fail_msg("row %d: '%s' is not Chinese", i, zh);
     }
     assert_true(has_cjk(str(STR_BTN_LANG, LANG_EN)));
     assert_string_equal(str(STR_COUNT, LANG_ZH), "?");
@@ -91,12 +93,9 @@ static void test_no_tofu(void **unused)
 {
     (void)unused;
     const char *cjk = text_find_cjk();
-    if (!cjk) skip(); /* fonts-wqy-microhei is not installed (scripts/deps.sh installs it) */
-    assert_int_equal(TTF_Init(), 0);
-    char err[256];
-    Text *t = text_new("assets/fonts/DejaVuSans.ttf", "assets/fonts/DejaVuSans-Bold.ttf", err,
-                       sizeof err);
-    assert_non_null(t);
+    if (!cjk)
+        skip(); /* fonts-wqy-microhei is not installed (scripts/deps.sh installs it) */
+    Text *t = apptest_fonts();
     assert_int_equal(text_set_fallback(t, "/nonexistent/font.ttc"), -1);
     unsigned before = text_missing(t, str(STR_PLAY, LANG_ZH), 14);
     assert_true(before != 0); /* DejaVu alone has no 播 */
@@ -112,22 +111,19 @@ static void test_no_tofu(void **unused)
     assert_true(text_draw(t, &c, 2, 2, str(STR_BTN_BASINS, LANG_ZH), 20, 0,
                           (Color){0, 0, 0, 255}) > 0);
     int dark = 0;
-    for (int i = 0; i < 200 * 40; i++) dark += (px[i] & 0xFF) < 128;
+    for (int i = 0; i < 200 * 40; i++)
+        dark += (px[i] & 0xFF) < 128;
     assert_true(dark > 40); /* three ideographs' strokes */
-    text_free(t);
-    TTF_Quit();
+    apptest_fonts_free(t);
 }
 
 /* The window in Chinese: L switches, the lesson's Chinese title is kept. */
 static void test_app_lang(void **unused)
 {
     (void)unused;
-    App *app = calloc(1, sizeof *app);
-    assert_non_null(app);
-    assert_int_equal(app_init(app, surface_find("himmelblau"), 1280, 800, 1.0, 2000), 0);
+    App *app = apptest_new(2000);
     assert_int_equal(app->lang, LANG_EN);
-    AppEvent ev = {.type = APP_EV_KEY, .key = APP_KEY_L};
-    app_event(app, &ev);
+    apptest_key(app, APP_KEY_L, 0);
     assert_int_equal(app->lang, LANG_ZH);
     assert_true(has_cjk(app->status));
     Scene *sc = calloc(1, sizeof *sc);
@@ -142,20 +138,17 @@ static void test_app_lang(void **unused)
     app_scene(app, &back);
     assert_true(back.set & SCENE_TITLE_ZH);
     assert_string_equal(back.note_zh, sc->note_zh);
-    app_event(app, &ev);
+    apptest_key(app, APP_KEY_L, 0);
     assert_int_equal(app->lang, LANG_EN);
     free(sc);
-    app_free(app);
-    free(app);
+    apptest_free(app);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_every_row),
-        cmocka_unit_test(test_lang_parse_and_locale),
-        cmocka_unit_test(test_describe),
-        cmocka_unit_test(test_no_tofu),
+        cmocka_unit_test(test_every_row), cmocka_unit_test(test_lang_parse_and_locale),
+        cmocka_unit_test(test_describe),  cmocka_unit_test(test_no_tofu),
         cmocka_unit_test(test_app_lang),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

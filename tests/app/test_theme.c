@@ -3,20 +3,16 @@
  * paths and contours heavier; T again restores every colour. */
 #include "testutil.h"
 
-#include <SDL_ttf.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/app.h"
-
-static void key(App *app, AppKey k)
-{
-    AppEvent ev = {.type = APP_EV_KEY, .key = k};
-    app_event(app, &ev);
-}
+#include "apptest.h"
 
 /* Returns the pixel at (x, y) of c as a colour. */
-static Color at(const Canvas *c, int x, int y) { return canvas_unpack(c->px[y * c->stride + x]); }
+static Color at(const Canvas *c, int x, int y)
+{
+    return canvas_unpack(c->px[y * c->stride + x]);
+}
 
 static void assert_rgb(Color c, int r, int g, int b)
 {
@@ -27,16 +23,10 @@ static void assert_rgb(Color c, int r, int g, int b)
 static void test_theme_toggle(void **unused)
 {
     (void)unused;
-    assert_int_equal(TTF_Init(), 0);
-    char err[256];
-    Text *t = text_new("assets/fonts/DejaVuSans.ttf", "assets/fonts/DejaVuSans-Bold.ttf", err,
-                       sizeof err);
-    assert_non_null(t);
+    Text *t = apptest_fonts();
     static uint32_t px[1280 * 800], light[1280 * 800];
     Canvas c = canvas_init(px, 1280, 800, 1280);
-    App *app = calloc(1, sizeof *app);
-    assert_non_null(app);
-    assert_int_equal(app_init(app, surface_find("himmelblau"), 1280, 800, 1.0, 500), 0);
+    App *app = apptest_new(500);
     app_add_path(app, (Vec2){0, 0});
     assert_ptr_equal(app->pal, theme_get(THEME_LIGHT));
     double scale = app->style.scale;
@@ -46,7 +36,7 @@ static void test_theme_toggle(void **unused)
     assert_rgb(at(&c, 2, 2), 255, 255, 255);
     assert_rgb(at(&c, panel.x + panel.w - 3, panel.y + panel.h - 3), 240, 241, 244);
 
-    key(app, APP_KEY_T);
+    apptest_key(app, APP_KEY_T, 0);
     assert_ptr_equal(app->pal, theme_get(THEME_CONTRAST));
     assert_true(app->style.scale > 1.5 * scale); /* heavier lines */
     assert_non_null(strstr(app->status, "contrast"));
@@ -62,7 +52,7 @@ static void test_theme_toggle(void **unused)
         }
     assert_true(white > 100);
 
-    key(app, APP_KEY_T);
+    apptest_key(app, APP_KEY_T, 0);
     assert_ptr_equal(app->pal, theme_get(THEME_LIGHT));
     assert_true(app->style.scale == scale);
     app_draw(app, &c, t);
@@ -72,10 +62,8 @@ static void test_theme_toggle(void **unused)
                 if (px[y * 1280 + x] != light[y * 1280 + x])
                     fail_msg("pixel (%d, %d) differs after switching back", x, y);
         }
-    app_free(app);
-    free(app);
-    text_free(t);
-    TTF_Quit();
+    apptest_free(app);
+    apptest_fonts_free(t);
 }
 
 static void test_theme_table(void **unused)
@@ -87,8 +75,10 @@ static void test_theme_table(void **unused)
     assert_ptr_equal(theme_get(99), theme_get(THEME_LIGHT));
     for (int k = 0; k < THEME_COUNT; k++) {
         const Theme *p = theme_get(k);
-        /* ink against background: WCAG contrast far above 7:1 means the luma gap is wide */
-        int ink = p->ink.r * 3 + p->ink.g * 6 + p->ink.b, bg = p->bg.r * 3 + p->bg.g * 6 + p->bg.b;
+        /* ink against background: WCAG contrast far above 7:1 means the luma gap is
+         * wide */
+        int ink = p->ink.r * 3 + p->ink.g * 6 + p->ink.b,
+            bg = p->bg.r * 3 + p->bg.g * 6 + p->bg.b;
         assert_true(abs(ink - bg) > 2000);
         assert_true(p->weight >= 1);
     }

@@ -7,18 +7,15 @@ cd "$(dirname "$0")/../.." || exit 1
 BIN=build/losscape
 
 . tests/lib/xvfb.sh
+. tests/lib/check.sh
 xvfb_run_self autosave "1280x800" 60 "$0" xdotool import convert awk
 
-T=$(mktemp -d "${TMPDIR:-/tmp}/losscape-autosave.XXXXXX") || exit 1
-APP=""
-trap '[ -n "$APP" ] && kill "$APP" 2>/dev/null; rm -rf "$T"' EXIT
-ok() { echo "ok $1"; }
-no() { echo "not ok $1"; shift; for d in "$@"; do echo "# $d"; done; }
-AUTO="$T/save/losscape-autosave.scene"
+xvfb_workdir autosave
+AUTO="$SAVE/losscape-autosave.scene"
 
-# start: the window, bare, saving into $T/save; status 1 when it does not appear
+# start: the window, bare, saving into $SAVE; status 1 when it does not appear
 start() {
-    "$BIN" --save-to "$T/save" --size 1280x800 --lang en >"$T/log" 2>&1 &
+    "$BIN" --save-to "$SAVE" --size 1280x800 --lang en >"$TMPD/log" 2>&1 &
     APP=$!
     xdotool search --sync --onlyvisible --pid "$APP" >/dev/null 2>&1 || return 1
     sleep 0.5
@@ -26,14 +23,16 @@ start() {
 # quit: Ctrl+Q and wait up to 5 s for the process to end; status 1 if it does not
 quit() {
     xdotool key ctrl+q
-    for i in $(seq 25); do
-        kill -0 "$APP" 2>/dev/null || { wait "$APP"; APP=""; return 0; }
-        sleep 0.2
-    done
-    return 1
+    poll 25 0.2 ended || return 1
+    wait "$APP"
+    APP=""
+}
+# new_scene: prints the first time-stamped scene in $SAVE; status 1 when there is none
+new_scene() {
+    _f=$(ls "$SAVE"/losscape-2*.scene 2>/dev/null | head -1)
+    [ -n "$_f" ] && echo "$_f"
 }
 
-mkdir -p "$T/save"
 start || { no autosave-started; exit 1; }
 ok autosave-started
 L=$("$BIN" layout --size 1280x800)
@@ -43,29 +42,25 @@ cx=$(($1 + $3 / 3)) cy=$(($2 + $4 / 3))
 xdotool mousemove "$cx" "$cy" click 1
 sleep 0.3
 quit || no autosave-quit "Ctrl+Q did not end the window"
-if [ -f "$AUTO" ] && grep -q '^start = ' "$AUTO" && grep -q 'kept in' "$T/log"; then
+if [ -f "$AUTO" ] && grep -q '^start = ' "$AUTO" && grep -q 'kept in' "$TMPD/log"; then
     ok autosave-written-on-close
 else
-    no autosave-written-on-close "autosave: $(ls "$T/save")" "log: $(cat "$T/log")"
+    no autosave-written-on-close "autosave: $(ls "$SAVE")" "log: $(cat "$TMPD/log")"
 fi
 clicked=$(grep '^start = ' "$AUTO" 2>/dev/null)
 
 start || no autosave-restart
 xdotool key ctrl+s
-saved=""
-for i in $(seq 25); do
-    saved=$(ls "$T"/save/losscape-2*.scene 2>/dev/null | head -1)
-    [ -n "$saved" ] && break
-    sleep 0.2
-done
+saved=$(poll 25 0.2 new_scene)
 if [ -n "$saved" ] && [ -n "$clicked" ] && grep -qx "$clicked" "$saved" && [ ! -f "$AUTO" ]; then
     ok autosave-reopened-and-saved
 else
-    no autosave-reopened-and-saved "saved: $saved" "clicked: $clicked" "dir: $(ls "$T/save")"
+    no autosave-reopened-and-saved "saved: $saved" "clicked: $clicked" "dir: $(ls "$SAVE")"
 fi
 quit || no autosave-quit-2 "Ctrl+Q did not end the window"
-if [ ! -f "$AUTO" ] && ! grep -q 'kept in' "$T/log"; then
+if [ ! -f "$AUTO" ] && ! grep -q 'kept in' "$TMPD/log"; then
     ok autosave-none-when-saved
 else
-    no autosave-none-when-saved "dir: $(ls "$T/save")" "log: $(cat "$T/log")"
+    no autosave-none-when-saved "dir: $(ls "$SAVE")" "log: $(cat "$TMPD/log")"
 fi
+exit $((FAILS > 0))

@@ -9,48 +9,35 @@ BIN=build/losscape
 DROP=build/tests/xdnd_drop
 
 . tests/lib/xvfb.sh
+. tests/lib/check.sh
 xvfb_run_self classroom "1280x800" 90 "$0" xdotool import convert awk
 
-T=$(mktemp -d "${TMPDIR:-/tmp}/losscape-class.XXXXXX") || exit 1
-APP=""
-trap '[ -n "$APP" ] && kill "$APP" 2>/dev/null; rm -rf "$T"' EXIT
-ok() { echo "ok $1"; }
-no() { echo "not ok $1"; shift; for d in "$@"; do echo "# $d"; done; }
-# shot NAME: a screenshot of the whole screen into $T/NAME.png
-shot() { import -window root "$T/$1.png" 2>/dev/null; }
+xvfb_workdir class
+# shot NAME: a screenshot of the whole screen into $TMPD/NAME.png
+shot() { import -window root "$TMPD/$1.png" 2>/dev/null; }
 # differ A B X Y W H: status 0 when the region differs in more than 2% of its pixels
 differ() {
-    n=$(compare -metric AE -fuzz 5% "$T/$1.png[$5x$6+$3+$4]" "$T/$2.png[$5x$6+$3+$4]" \
+    n=$(compare -metric AE -fuzz 5% "$TMPD/$1.png[$5x$6+$3+$4]" "$TMPD/$2.png[$5x$6+$3+$4]" \
         null: 2>&1 | cut -d' ' -f1)
     awk -v n="${n%%.*}" -v a="$(($5 * $6))" 'BEGIN { exit !(n > 0.02 * a) }'
 }
 # save: Ctrl+S into an empty save dir; prints the scene file's path
 save() {
-    rm -f "$T"/save/*
+    rm -f "$SAVE"/*
     xdotool key ctrl+s
-    for i in 1 2 3 4 5 6 7 8 9 10; do
-        f=$(ls "$T"/save/*.scene 2>/dev/null | head -1)
-        [ -n "$f" ] && { echo "$f"; return; }
-        sleep 0.2
-    done
+    poll 10 0.2 new_scene
+}
+# new_scene: prints the first scene file in $SAVE; status 1 when there is none
+new_scene() {
+    _f=$(ls "$SAVE"/*.scene 2>/dev/null | head -1)
+    [ -n "$_f" ] && echo "$_f"
 }
 view() { sed -n 's/^view = //p' "$1"; }
 # reds NAME X Y W H: how many pixels of the region have the error colour (THEME_BAD)
 reds() {
-    convert "$T/$1.png" -crop "$4x$5+$2+$3" +repage -fuzz 12% -fill black \
+    convert "$TMPD/$1.png" -crop "$4x$5+$2+$3" +repage -fuzz 12% -fill black \
         +opaque 'rgb(200,30,30)' -fill white -opaque 'rgb(200,30,30)' \
         -format '%[fx:round(mean*w*h)]' info: 2>/dev/null || echo 0
-}
-# within SECONDS CMD...: runs CMD every 0.2 s until it succeeds; status 1 when
-# SECONDS pass first
-within() {
-    tries=$(($1 * 5))
-    shift
-    until "$@"; do
-        tries=$((tries - 1))
-        [ "$tries" -gt 0 ] || return 1
-        sleep 0.2
-    done
 }
 # scene_has FILE LINE...: status 0 when FILE holds every LINE exactly
 scene_has() {
@@ -59,8 +46,7 @@ scene_has() {
     for line in "$@"; do grep -qxF "$line" "$scene" || return 1; done
 }
 
-mkdir -p "$T/save"
-"$BIN" --save-to "$T/save" --size 1280x800 --lang en >"$T/log" 2>&1 &
+"$BIN" --save-to "$SAVE" --size 1280x800 --lang en >"$TMPD/log" 2>&1 &
 APP=$!
 W=$(xdotool search --sync --onlyvisible --pid "$APP" 2>/dev/null | head -1)
 [ -n "$W" ] || { no classroom-started; exit 1; }
@@ -124,17 +110,17 @@ shot chooser
 differ flat2 chooser 360 300 560 200 && ok ctrl-o-chooser || no ctrl-o-chooser "no chooser"
 xdotool key Escape
 sleep 0.3
-rm -f "$T"/save/*
+rm -f "$SAVE"/*
 xdotool key F12
 sleep 0.8
-p=$(ls "$T"/save/*.png 2>/dev/null | head -1)
+p=$(ls "$SAVE"/*.png 2>/dev/null | head -1)
 [ -n "$p" ] && [ "$(identify -format %wx%h "$p")" = 1280x800 ] && ok f12-screenshot || no f12-screenshot "no 1280x800 PNG"
 
 # Dropping a scene file opens it: surface, title, note, lr and the starts replace
 # the current ones (the saved scene shows them); a malformed one keeps the scene
 # and puts an error (in THEME_BAD) in the status line.
-mkdir -p "$T/drop"
-cat >"$T/drop/lesson.scene" <<'SCENE'
+mkdir -p "$TMPD/drop"
+cat >"$TMPD/drop/lesson.scene" <<'SCENE'
 surface = rosenbrock
 title = Dropped lesson
 note = Dropped on the window from a file manager.
@@ -142,20 +128,20 @@ lr = 0.002
 start = -1.5 2
 start = 0.5 -0.5
 SCENE
-printf 'surface = himmelblau\nlr = banana\n' >"$T/drop/bad.scene"
+printf 'surface = himmelblau\nlr = banana\n' >"$TMPD/drop/bad.scene"
 status_y=$(printf '%s' "$L" | sed 's/.*"name":"status","x":0,"y":\([0-9]*\).*/\1/')
 f=$(save)
-cp "$f" "$T/before.scene" 2>/dev/null
+cp "$f" "$TMPD/before.scene" 2>/dev/null
 shot predrop
 if [ ! -x "$DROP" ]; then
     no drop-file "$DROP is missing: run make check"
-elif why=$("$DROP" --name losscape --timeout 5 "$T/drop/lesson.scene" 2>&1); then
+elif why=$("$DROP" --name losscape --timeout 5 "$TMPD/drop/lesson.scene" 2>&1); then
     ok drop-file
 else
     no drop-file "$why"
 fi
 f=$(save)
-if ! scene_has "$T/before.scene" "surface = himmelblau"; then
+if ! scene_has "$TMPD/before.scene" "surface = himmelblau"; then
     no drop-opens-scene "before the drop the saved surface was not himmelblau"
 elif scene_has "$f" "surface = rosenbrock" "title = Dropped lesson" "lr = 0.002" \
     "start = -1.5 2" "start = 0.5 -0.5" && [ "$(grep -c '^start = ' "$f")" = 2 ]; then
@@ -171,7 +157,7 @@ shows_drop() {
     case "$(xdotool getwindowname "$W" 2>/dev/null)" in *rosenbrock*) ;; *) return 1 ;; esac
     differ predrop dropped 960 520 320 $((status_y - 520))
 }
-if within 3 shows_drop; then
+if poll 15 0.2 shows_drop; then
     ok drop-shows-scene
 else
     no drop-shows-scene "window name: $(xdotool getwindowname "$W" 2>/dev/null)" \
@@ -185,12 +171,12 @@ shows_error() {
 }
 n0=$(reds dropped 0 "$status_y" 1280 30)
 nbad="?"
-"$DROP" --window "$W" --timeout 5 "$T/drop/bad.scene" >"$T/drop.err" 2>&1
+"$DROP" --window "$W" --timeout 5 "$TMPD/drop/bad.scene" >"$TMPD/drop.err" 2>&1
 rc=$?
-if [ "$rc" -eq 0 ] && [ "$n0" -eq 0 ] && within 3 shows_error; then
+if [ "$rc" -eq 0 ] && [ "$n0" -eq 0 ] && poll 15 0.2 shows_error; then
     ok drop-bad-scene-error
 else
-    no drop-bad-scene-error "xdnd_drop status $rc: $(cat "$T/drop.err")" \
+    no drop-bad-scene-error "xdnd_drop status $rc: $(cat "$TMPD/drop.err")" \
         "pixels in the error colour in the status line: $n0 before, $nbad after"
 fi
 f=$(save)
@@ -202,6 +188,10 @@ else
 fi
 
 xdotool key ctrl+q
-for i in 1 2 3 4 5 6 7 8 9 10; do kill -0 "$APP" 2>/dev/null || break; sleep 0.3; done
-if kill -0 "$APP" 2>/dev/null; then no classroom-quit "still running"; else ok classroom-quit; fi
-APP=""
+if poll 10 0.3 ended; then
+    ok classroom-quit
+    APP=""
+else
+    no classroom-quit "still running"
+fi
+exit $((FAILS > 0))

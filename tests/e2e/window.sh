@@ -18,29 +18,18 @@ SIZE_W=1280
 SIZE_H=800
 
 . tests/lib/xvfb.sh
+. tests/lib/check.sh
 xvfb_run_self window "${SIZE_W}x${SIZE_H}" 90 "$0" xdotool import convert identify od awk
 
 # ---- inside Xvfb ---------------------------------------------------------------
 xvfb_workdir e2e
-FAILS=0
 
-pass() { echo "ok $1"; }
-# alive: status 0 while losscape runs (a zombie does not count).
-alive() { kill -0 "$APP" 2>/dev/null && ! ps -o stat= -p "$APP" 2>/dev/null | grep -q Z; }
-# fail NAME DETAIL...: one "not ok" line, then each detail as a "# " line.
-fail() {
-    echo "not ok $1"
-    shift
-    for line in "$@"; do printf "%s\n" "$line" | sed "s/^/# /"; done
-    if [ -n "$APP" ] && ! alive; then echo "# (losscape is no longer running)"; fi
-    FAILS=$((FAILS + 1))
-}
-# check NAME CONDITION-STATUS DETAIL...: pass when the status is 0.
+# check NAME CONDITION-STATUS DETAIL...: ok when the status is 0, else no.
 check() {
     name=$1
     st=$2
     shift 2
-    if [ "$st" -eq 0 ]; then pass "$name"; else fail "$name" "$@"; fi
+    if [ "$st" -eq 0 ]; then ok "$name"; else no "$name" "$@"; fi
 }
 
 # awk as a calculator: calc 'EXPR' prints the value with full precision.
@@ -96,28 +85,24 @@ whiteish() { echo "$1" | awk '{ exit !($1 >= 200 && $2 >= 200 && $3 >= 200) }'; 
 
 # ---- files ----
 
-# wait_saved EXT: waits up to 5 s for the one time-stamped file in $SAVE and prints
-# its path (the temporary file of an atomic save does not match).
-wait_saved() {
+# saved EXT: prints the path of the one time-stamped file in $SAVE (the temporary
+# file of an atomic save does not match); status 1 when there is none.
+saved() {
     d8='[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]'
     d6='[0-9][0-9][0-9][0-9][0-9][0-9]'
-    i=0
-    while [ $i -lt 50 ]; do
-        for f in "$SAVE"/losscape-*; do
-            # shellcheck disable=SC2254 # the patterns are meant to be patterns
-            case ${f##*/} in
-            losscape-$d8-$d6.$1 | losscape-$d8-$d6-[0-9]*.$1)
-                echo "$f"
-                return 0
-                ;;
-            esac
-        done
-        alive || i=$((i + 20)) # gone: look twice more, no longer
-        sleep 0.1
-        i=$((i + 1))
+    for f in "$SAVE"/losscape-*; do
+        # shellcheck disable=SC2254 # the patterns are meant to be patterns
+        case ${f##*/} in
+        losscape-$d8-$d6.$1 | losscape-$d8-$d6-[0-9]*.$1)
+            echo "$f"
+            return 0
+            ;;
+        esac
     done
     return 1
 }
+# wait_saved EXT: waits up to 5 s for saved EXT and prints the path.
+wait_saved() { poll 50 0.1 saved "$1"; }
 # save_scene NAME: empties $SAVE, presses Ctrl+S and copies the new scene to
 # $TMPD/NAME.scene; status 1 when none appeared.
 save_scene() {
@@ -183,9 +168,9 @@ SH=$(num "$SOBJ" h)
 if [ -n "$CX" ] && [ -n "$CY" ] && [ -n "$CW" ] && [ -n "$CH" ] && [ -n "$LRX" ] &&
     [ -n "$LRW" ] && [ "$CW" -gt 0 ] && [ "$CH" -gt 0 ] && [ "$LRW" -gt 40 ] &&
     [ $((CX + CW)) -le "$SIZE_W" ] && [ $((CY + CH)) -le "$SIZE_H" ]; then
-    pass layout-json
+    ok layout-json
 else
-    fail layout-json "losscape layout --size ${SIZE_W}x${SIZE_H} gave no usable canvas/lr:" \
+    no layout-json "losscape layout --size ${SIZE_W}x${SIZE_H} gave no usable canvas/lr:" \
         "$(head -c 600 "$LAYOUT")" "$(head -3 "$TMPD/layout.err")"
     exit 1
 fi
@@ -231,9 +216,9 @@ APP=$!
 # by process, not by name: xdotool's --name cannot match a UTF-8 WM_NAME
 WID=$(timeout 10 xdotool search --sync --onlyvisible --pid "$APP" 2>/dev/null | head -1)
 if [ -n "$WID" ] && kill -0 "$APP" 2>/dev/null; then
-    pass window-appears
+    ok window-appears
 else
-    fail window-appears "no visible window of losscape (pid $APP) within 10 s" "$(head -5 "$TMPD/app.err")"
+    no window-appears "no visible window of losscape (pid $APP) within 10 s" "$(head -5 "$TMPD/app.err")"
     exit 1
 fi
 
@@ -246,15 +231,12 @@ OY=${POS##* }
 [ "$WSZ" = "${SIZE_W}x${SIZE_H}" ] && [ "$OX" -ge 0 ] && [ "$OY" -ge 0 ]
 check window-geometry $? "expected a ${SIZE_W}x${SIZE_H} window on screen, got:" "$GEOM"
 
-i=0
-TITLE=""
-while [ $i -lt 30 ]; do
+# titled: status 0 when the window's title, read into TITLE, names himmelblau
+titled() {
     TITLE=$(timeout 5 xdotool getwindowname "$WID" 2>/dev/null)
-    [ "$TITLE" = "losscape — himmelblau" ] && break
-    sleep 0.1
-    i=$((i + 1))
-done
-[ "$TITLE" = "losscape — himmelblau" ]
+    [ "$TITLE" = "losscape — himmelblau" ]
+}
+poll 30 0.1 titled
 st=$?
 NAMES=""
 [ $st -ne 0 ] && command -v xprop >/dev/null 2>&1 &&
@@ -262,14 +244,12 @@ NAMES=""
 check window-title $st "title is '$TITLE', expected 'losscape — himmelblau' (DESIGN 8)" "$NAMES"
 
 K0=$(lr_px 0.01)
-i=0
-while :; do # screen shots until the first frame shows (3 s at most)
-    sleep 0.3
+# first_frame: status 0 when a screen shot (a.png) shows the slider's knob
+first_frame() {
     shot a
-    whiteish "$(spix "$TMPD/a.png" "$K0" "$KY")" && break
-    i=$((i + 1))
-    [ $i -ge 10 ] && break
-done
+    whiteish "$(spix "$TMPD/a.png" "$K0" "$KY")"
+}
+poll 10 0.3 first_frame # until the first frame shows (3 s at most)
 
 # The knob of the learning-rate slider sits at the default 0.01: white face at its
 # centre, the blue ring (38,99,220) above and below it.
@@ -298,16 +278,12 @@ ring_white() { # IMG PIXFN CX CY: status 0 when the 4 ring points are white-ish
     RING="($r1) ($r2) ($r3) ($r4)"
     whiteish "$r1" && whiteish "$r2" && whiteish "$r3" && whiteish "$r4"
 }
-# screen shots until the marker shows (3 s at most)
-i=0
-while :; do
-    sleep 0.3
+# marker_shown: status 0 when a screen shot (b.png) shows the ring
+marker_shown() {
     shot b
-    ring_white "$TMPD/b.png" spix "$PI" "$PJ" && break
-    alive || break
-    i=$((i + 1))
-    [ $i -ge 10 ] && break
-done
+    ring_white "$TMPD/b.png" spix "$PI" "$PJ"
+}
+poll 10 0.3 marker_shown # until the marker shows (3 s at most)
 RB=$RING
 changed=$({
     pixels "$TMPD/a.png" 31 31 $((PI - 15)) $((PJ - 15)) "$OX" "$OY"
@@ -477,35 +453,31 @@ LSH=$((CH - 10))
 shot h0
 mb0=$(mean "$TMPD/h0.png" $BXW $BXH $BXX $BXY)
 ml0=$(mean "$TMPD/h0.png" $LSW $LSH $LSX $LSY)
-key h
-i=0
-while :; do # screen shots until the overlay shows (3 s at most)
-    sleep 0.3
+# help_shown: status 0 when a screen shot (h1.png) shows the overlay: the centre
+# white (mean grey mb1), the plot's left strip darker (ml1)
+help_shown() {
     shot h1
-    alive || i=10
     mb1=$(mean "$TMPD/h1.png" $BXW $BXH $BXX $BXY)
     ml1=$(mean "$TMPD/h1.png" $LSW $LSH $LSX $LSY)
     is "$mb1 >= 0.8 && $mb1 - $mb0 >= 0.1 && $ml1 < 0.8 * $ml0"
-    st=$?
-    i=$((i + 1))
-    if [ $st -eq 0 ] || [ $i -ge 10 ]; then break; fi
-done
+}
+key h
+poll 10 0.3 help_shown # until the overlay shows (3 s at most)
+st=$?
 OPENED=$st
 check help-overlay-opens "$st" "mean grey of the centre ${BXW}x$BXH+$BXX+$BXY: $mb0 -> $mb1 (want >= 0.8, up by 0.1)" \
     "mean grey of the plot's left strip ${LSW}x$LSH+$LSX+$LSY: $ml0 -> $ml1 (want darker, < 0.8x)"
-key Escape
-i=0
-while :; do # until the screen is back as it was (3 s at most)
-    sleep 0.3
+# help_gone: status 0 when a screen shot (h2.png) is back as before the help
+# (mean greys mb2, ml2)
+help_gone() {
     shot h2
-    alive || i=10
     mb2=$(mean "$TMPD/h2.png" $BXW $BXH $BXX $BXY)
     ml2=$(mean "$TMPD/h2.png" $LSW $LSH $LSX $LSY)
     is "($mb2 - $mb0) ^ 2 < 0.0004 && ($ml2 - $ml0) ^ 2 < 0.0004"
-    st=$?
-    i=$((i + 1))
-    if [ $st -eq 0 ] || [ $i -ge 10 ]; then break; fi
-done
+}
+key Escape
+poll 10 0.3 help_gone # until the screen is back as it was (3 s at most)
+st=$?
 [ "$OPENED" -eq 0 ] && [ "$st" -eq 0 ]
 check help-overlay-closes $? "after Escape: centre $mb2 (before help $mb0), left strip $ml2 (before $ml0)" \
     "(the overlay must have opened first: $([ "$OPENED" -eq 0 ] && echo it did || echo it did not))"
@@ -584,13 +556,8 @@ alive
 check alive-throughout $? "losscape ended before Ctrl+Q:" "$(head -5 "$TMPD/app.err")"
 
 key ctrl+q
-i=0
-while [ $i -lt 30 ] && alive; do
-    sleep 0.1
-    i=$((i + 1))
-done
-if alive; then
-    fail quit-ctrl-q "losscape still runs 3 s after Ctrl+Q"
+if ! poll 30 0.1 ended; then
+    no quit-ctrl-q "losscape still runs 3 s after Ctrl+Q"
 else
     wait "$APP"
     rc=$?

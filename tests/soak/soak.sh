@@ -37,30 +37,15 @@ NAME=${SOAK_NAME:-soak}
 SEED=${SEED:-$(awk 'BEGIN { srand(); print int(rand() * 1000000) }')}
 export SEED DURATION NAME
 . tests/lib/xvfb.sh
+. tests/lib/check.sh
 xvfb_run_self "$NAME" "${SW}x${SH}" $((DURATION + 100 + 2 * ${SOAK_WAIT:-10})) "$0" \
     xdotool import awk cmp
 
 # ---- inside Xvfb -----------------------------------------------------------------
 
 xvfb_workdir soak
-FAILS=0
 
 echo "# $NAME: seed $SEED, $DURATION s (replay: SEED=$SEED DURATION=$DURATION sh tests/soak/soak.sh)"
-pass() { echo "ok $1"; }
-fail() {
-    echo "not ok $1"
-    shift
-    for line in "$@"; do printf '%s\n' "$line" | sed 's/^/    /'; done
-    FAILS=$((FAILS + 1))
-}
-# ps alone: losscape's main thread reads Z while its other threads are still
-# exiting, and the shell may reap it while ps starts, which then prints nothing;
-# "kill -0 works and no Z" read that as alive (a false "still running after Ctrl+Q")
-alive() {
-    [ -n "$APP" ] || return 1
-    _st=$(ps -o stat= -p "$APP" 2>/dev/null) || return 1
-    case $_st in "" | *Z*) return 1 ;; esac
-}
 now() { date +%s; }
 rss() { sed -n 's/^VmRSS:[[:space:]]*\([0-9]*\).*/\1/p' "/proc/$APP/status" 2>/dev/null; }
 # what the app printed and did last, for failure details
@@ -93,7 +78,7 @@ stacks() {
 read -r CX CY CW CH <"$TMPD/canvas" || true
 EXPR_W=$(awk '$1 == "expr" { print $2 + int($4 / 2), $3 + int($5 / 2) }' "$TMPD/widgets")
 if [ -z "$CX" ] || [ -z "$EXPR_W" ] || [ "$(grep -c . "$TMPD/widgets")" -lt 5 ]; then
-    fail "$NAME-layout" "losscape layout gave no canvas, no expr field or few widgets:" \
+    no "$NAME-layout" "losscape layout gave no canvas, no expr field or few widgets:" \
         "$("$BIN" layout --size "${SW}x${SH}" 2>&1 | head -c 400)"
     exit 1
 fi
@@ -207,6 +192,8 @@ typeexpr() {
     sleep 0.1
 }
 
+# repainted: status 0 when a new screen shot (p1.png) differs from p0.png.
+repainted() { shot p1 && ! cmp -s "$TMPD/p0.png" "$TMPD/p1.png"; }
 # probe: status 0 when toggling the help changes the screen within 5 s.
 PROBES=0
 probe() {
@@ -216,14 +203,10 @@ probe() {
     sleep 0.3
     shot p0 || return 1
     xdo key h
-    i=0
-    while [ $i -lt 10 ]; do
-        sleep 0.5
-        shot p1 && ! cmp -s "$TMPD/p0.png" "$TMPD/p1.png" && break
-        i=$((i + 1))
-    done
+    poll 10 0.5 repainted
+    _changed=$?
     xdo key Escape
-    [ $i -lt 10 ]
+    return $_changed
 }
 
 # ---- the run ----------------------------------------------------------------------------
@@ -243,10 +226,10 @@ APP=$!
 WAIT=${SOAK_WAIT:-10}
 WID=$(timeout "$WAIT" xdotool search --sync --onlyvisible --pid "$APP" 2>/dev/null | head -1)
 if [ -z "$WID" ] || ! alive; then
-    fail "$NAME-window" "no visible window of losscape within $WAIT s" "$(head -3 "$TMPD/app.err")"
+    no "$NAME-window" "no visible window of losscape within $WAIT s" "$(head -3 "$TMPD/app.err")"
     exit 1
 fi
-pass "$NAME-window"
+ok "$NAME-window"
 POS=$(timeout 5 xdotool getwindowgeometry "$WID" 2>/dev/null |
     sed -n 's/.*Position: *\([-0-9]*\),\([-0-9]*\).*/\1 \2/p')
 OX=${POS%% *}
@@ -291,10 +274,10 @@ done <"$TMPD/actions"
 
 ELAPSED=$(($(now) - T0))
 if alive; then
-    pass "$NAME-alive"
+    ok "$NAME-alive"
 else
     wait "$APP" 2>/dev/null
-    fail "$NAME-alive" "losscape ended (status $?) after $ELAPSED s and $DONE actions" \
+    no "$NAME-alive" "losscape ended (status $?) after $ELAPSED s and $DONE actions" \
         "$(last_words)"
     APP=""
     exit 1
@@ -302,9 +285,9 @@ fi
 
 probe || REPAINT_BAD="${REPAINT_BAD}at the end; "
 if [ -z "$REPAINT_BAD" ]; then
-    pass "$NAME-repaint"
+    ok "$NAME-repaint"
 else
-    fail "$NAME-repaint" "the screen did not change within 5 s of pressing H: $REPAINT_BAD" \
+    no "$NAME-repaint" "the screen did not change within 5 s of pressing H: $REPAINT_BAD" \
         "$(last_words)" "$(stacks)"
 fi
 
@@ -321,8 +304,8 @@ MEM=$(awk -v q=$((ELAPSED / 4)) '
         p = 0; for (i = 1; i <= n; i++) if (r[i] > p) p = r[i]; printf "%.1f MB\n", p / 1024
     }' "$TMPD/mem")
 case $MEM in
-ok*) pass "$NAME-memory" ;;
-*) fail "$NAME-memory" "resident memory grew: ${MEM#bad }" \
+ok*) ok "$NAME-memory" ;;
+*) no "$NAME-memory" "resident memory grew: ${MEM#bad }" \
     "samples (s kB): $(tr '\n' ' ' <"$TMPD/mem" | cut -c1-300)" ;;
 esac
 
@@ -338,10 +321,10 @@ while alive && [ $i -lt $((WAIT * 10)) ]; do
 done
 if alive; then
     [ -s "$TMPD/stacks" ] || stacks >"$TMPD/stacks" 2>&1
-    fail "$NAME-quit" "still running $((i / 10)) s after Ctrl+Q" "$(last_words)" "$(cat "$TMPD/stacks")"
+    no "$NAME-quit" "still running $((i / 10)) s after Ctrl+Q" "$(last_words)" "$(cat "$TMPD/stacks")"
 elif [ -s "$TMPD/stacks" ]; then
     wait "$APP"
-    fail "$NAME-quit" "Ctrl+Q took $((i / 10)) s to end the program (exit status $?)" \
+    no "$NAME-quit" "Ctrl+Q took $((i / 10)) s to end the program (exit status $?)" \
         "$(last_words)" "3 s after Ctrl+Q:" "$(cat "$TMPD/stacks")"
     APP=""
 else
@@ -349,9 +332,9 @@ else
     rc=$?
     APP=""
     if [ "$rc" -eq 0 ]; then
-        pass "$NAME-quit"
+        ok "$NAME-quit"
     else
-        fail "$NAME-quit" "exit status $rc after Ctrl+Q" "$(last_words)"
+        no "$NAME-quit" "exit status $rc after Ctrl+Q" "$(last_words)"
     fi
 fi
 echo "# $NAME: $DONE actions in $ELAPSED s, $PROBES repaint probes," \

@@ -311,10 +311,8 @@ static void test_clip_independent(void **state)
             unsigned seed = 5;
             for (int i = 0; i < 400; i++) {
                 double p[4];
-                for (int j = 0; j < 4; j++) {
-                    seed = seed * 1664525u + 1013904223u;
-                    p[j] = (seed >> 8) / 16777216.0 * 1000.0 - 470.0;
-                }
+                for (int j = 0; j < 4; j++)
+                    p[j] = rnd(&seed) * 1000.0 - 470.0;
                 canvas_line(&c, p[0], p[1], p[2], p[3], 1.0 + (i % 4) * 0.8, col);
             }
             canvas_line(&c, 1e7, 30.0, -1e7, 10.0, 2.0, col);

@@ -11,13 +11,6 @@
 
 #define MAXN 128
 
-/* A deterministic pseudo-random number in [0, 1). */
-static double rnd(unsigned *state)
-{
-    *state = *state * 1664525u + 1013904223u;
-    return (*state >> 8) / 16777216.0;
-}
-
 /* A random point of s's default view. */
 static Vec2 in_view(const Surface *s, unsigned *seed)
 {

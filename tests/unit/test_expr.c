@@ -16,13 +16,6 @@
 
 #define COUNT(a) (sizeof(a) / sizeof(a)[0])
 
-/* A deterministic pseudo-random number in [0, 1). */
-static double rnd(unsigned *state)
-{
-    *state = *state * 1664525u + 1013904223u;
-    return (*state >> 8) / 16777216.0;
-}
-
 /* Compiles text, failing the test with the message when it does not compile. */
 static Expr *compile(const char *text)
 {

@@ -111,12 +111,49 @@ static void test_centres(void **state)
     expr_free(e);
 }
 
+/* The range is over the finite values only: NaN (log of a negative), +inf and
+ * -inf (1/0, log 0 at a pixel centre) are left out, wherever they fall in a row;
+ * a field with no finite value gets [0, 1]. */
+static void test_range_finite(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *expr;
+        View v;
+        int w;
+        double lo, hi;
+    } cases[] = {
+        /* x at the centres -1.5 .. 1.5: log(x) NaN for x < 0, log(0.5) and log(1.5) */
+        {"log(x) + 0*y", {-2, 2, 0, 1}, 4, -0.69314718055994529, 0.40546510810816438},
+        /* the centre x = 0 gives 1/0 = +inf and -1/0 = -inf: left out */
+        {"1/x + 0*y", {-1.5, 1.5, 0, 1}, 3, -1, 1},
+        {"-1/(x*x) + 0*y", {-1.5, 1.5, 0, 1}, 3, -1, -1},
+        {"log(-1 - x*x) + y", {-1, 1, 0, 1}, 37, 0, 1},
+        /* centres -1.6 .. 1.6: the one finite value, log(1.6 - 1.2) in doubles, is the
+         * row's last, odd one */
+        {"log(x - 1.2) + 0*y", {-2, 2, 0, 1}, 5, -0.91629073187415477, -0.91629073187415477},
+    };
+    char err[256];
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        Expr *e = expr_compile(cases[k].expr, err, sizeof err, NULL);
+        assert_non_null(e);
+        Surface s = expr_surface(e);
+        Field f = {0};
+        assert_int_equal(field_sample(&f, &s, cases[k].v, cases[k].w, 2), 0);
+        if (f.vmin != cases[k].lo || f.vmax != cases[k].hi)
+            fail_msg("%s: range [%.17g, %.17g]", cases[k].expr, f.vmin, f.vmax);
+        field_free(&f);
+        expr_free(e);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_pan_builtin),
         cmocka_unit_test(test_pan_typed),
         cmocka_unit_test(test_centres),
+        cmocka_unit_test(test_range_finite),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -32,13 +32,6 @@ static const struct {
     {1.4, 400.0, {-20, 30, 500, 60}}, /* long lines, a clip over the edge */
 };
 
-/* A deterministic pseudo-random number in [0, 1). */
-static double rnd(unsigned *s)
-{
-    *s = *s * 1664525u + 1013904223u;
-    return (*s >> 8) / 16777216.0;
-}
-
 /* Fills seg with n segments at most `len` long, starting a little outside the
  * canvas too, with inks 0..NINKS-1. */
 static void make_segs(LineSeg *seg, int n, double len, unsigned seed)

@@ -9,13 +9,6 @@
 
 #include "core/surface.h"
 
-/* A deterministic pseudo-random number in [0, 1). */
-static double rnd(unsigned *state)
-{
-    *state = *state * 1664525u + 1013904223u;
-    return (*state >> 8) / 16777216.0;
-}
-
 static void test_gradients(void **unused)
 {
     (void)unused;

@@ -1,5 +1,5 @@
-/* Shared by the cmocka unit tests: includes in the order cmocka needs, and a
- * relative-closeness check. */
+/* Shared by the cmocka unit tests: includes in the order cmocka needs, a
+ * relative-closeness check and a reproducible random number. */
 #ifndef LOSSCAPE_TESTUTIL_H
 #define LOSSCAPE_TESTUTIL_H
 
@@ -18,5 +18,13 @@
         if (!(fabs(a_ - b_) <= (tol) * s_))                                           \
             fail_msg("%s = %.17g, expected %.17g (tol %g)", #a, a_, b_, (double)(tol)); \
     } while (0)
+
+/* A deterministic pseudo-random number in [0, 1) from state *s (a 32-bit linear
+ * congruential generator): the same sequence on every machine. */
+static inline double rnd(unsigned *s)
+{
+    *s = *s * 1664525u + 1013904223u;
+    return (*s >> 8) / 16777216.0;
+}
 
 #endif
