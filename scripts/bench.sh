@@ -152,5 +152,5 @@ END {
         sprintf("%s (%s)", v[b, "p50"], v[b, "max_after_first"]), "-"
     printf "%-50s %20s %12s\n", "  max of every frame; which frame was it",
         sprintf("%s; %d", v[b, "max"], v[b, "slowest_frame"]), "-"
-    printf "renderer: %s\n", v[s, "renderer"]
+    printf "renderer: %s (why: %s)\n", v[s, "renderer"], v[s, "renderer_choice"]
 }' "$TMP/win.txt"

@@ -309,7 +309,8 @@ int main(int argc, char **argv)
     loop(&app, win, t, ft, &pre);
     cores_prefetch_join(&pre);
     keep_unsaved(&app);
-    frametime_report(ft, window_renderer(win), stderr);
+    char why[160];
+    frametime_report(ft, window_renderer(win), window_choice(win, why, sizeof why), stderr);
     frametime_free(ft);
     app_free(&app);
     text_free(t);

@@ -85,7 +85,7 @@ void frametime_end(FrameTime *ft)
     ft->last = now;
 }
 
-void frametime_report(FrameTime *ft, const char *renderer, FILE *f)
+void frametime_report(FrameTime *ft, const char *renderer, const char *choice, FILE *f)
 {
     if (!ft) return;
     StatsSummary w = stats_summary(&ft->frames.total), i = stats_summary(&ft->interval);
@@ -94,7 +94,7 @@ void frametime_report(FrameTime *ft, const char *renderer, FILE *f)
     fprintf(f,
             "losscape stats: frames=%ld p50=%.2f p90=%.2f p99=%.2f max=%.2f "
             "intervals=%ld ip50=%.2f ip90=%.2f ip99=%.2f imax=%.2f first_frame_ms=%.1f "
-            "renderer=%s %s\n",
+            "renderer=%s %s %s\n",
             w.count, w.p50, w.p90, w.p99, w.max, i.count, i.p50, i.p90, i.p99, i.max,
-            ft->first_ms, renderer, parts);
+            ft->first_ms, renderer, parts, choice);
 }

@@ -31,8 +31,9 @@ void frametime_part(FrameTime *ft, StatsPart part);
  * allocates. */
 void frametime_end(FrameTime *ft);
 
-/* Prints the --stats line (README, "Speed") on f, naming the renderer. Call once,
- * at exit: it sorts what it holds. */
-void frametime_report(FrameTime *ft, const char *renderer, FILE *f);
+/* Prints the --stats line (README, "Speed") on f, naming the renderer and ending
+ * with `choice` (window_choice: why that renderer). Call once, at exit: it sorts
+ * what it holds. */
+void frametime_report(FrameTime *ft, const char *renderer, const char *choice, FILE *f);
 
 #endif

@@ -3,10 +3,11 @@
  * renderer (the framebuffer kept off OpenGL): without a GPU (Mesa's llvmpipe) an
  * OpenGL present costs ~12 ms at 1920x1080 against ~1 ms. After the first frame
  * window_choose asks OpenGL for its own name through a hidden 1x1 window (~50 ms,
- * kept out of the start-up time; not at all on Linux without a DRM render node)
- * and moves to SDL's accelerated renderer when it names a GPU rather than a CPU
- * rasteriser. LOSSCAPE_RENDERER=accelerated or
- * =software skips the question. */
+ * kept out of the start-up time; not at all on Linux without a DRM render node);
+ * when it names a GPU rather than a CPU rasteriser, it times presents of the
+ * first frame with both renderers and keeps the faster. LOSSCAPE_RENDERER=
+ * accelerated or =software decides instead; =measure times both whatever OpenGL
+ * says. */
 #include "window.h"
 
 #include <SDL.h>
@@ -25,7 +26,11 @@ struct Window {
     SDL_RendererInfo info;
     int px_stale;  /* the texture must be made anew (the renderer changed) */
     int chosen;    /* window_choose has run */
+    double soft_ms, accel_ms; /* median present with each renderer; 0: not timed */
+    char accel_name[32];      /* the accelerated renderer timed ("opengl", ...) */
 };
+
+#define CHOOSE_PRESENTS 9 /* presents timed with each renderer (the first not counted) */
 
 /* OpenGL renderer names (GL_RENDERER) that mean "no GPU": rasterised on the CPU. */
 static const char *const cpu_gl[] = {"llvmpipe", "softpipe", "swrast", "Software",
@@ -74,12 +79,14 @@ static int gpu_present(void)
     return gpu;
 }
 
-/* Returns LOSSCAPE_RENDERER: 1 accelerated, 0 software, -1 unset (or other). */
+/* Returns LOSSCAPE_RENDERER: 1 accelerated, 0 software, 2 measure, -1 unset (or
+ * other). */
 static int renderer_env(void)
 {
     const char *pick = getenv("LOSSCAPE_RENDERER");
     if (pick && strcmp(pick, "accelerated") == 0) return 1;
     if (pick && strcmp(pick, "software") == 0) return 0;
+    if (pick && strcmp(pick, "measure") == 0) return 2;
     return -1;
 }
 
@@ -189,13 +196,62 @@ void window_toggle_fullscreen(Window *win)
     SDL_SetWindowFullscreen(win->win, fs ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
 }
 
+static int by_ms(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* Returns the median time in ms of a present of the canvas with win's renderer
+ * (texture upload, copy, present), over CHOOSE_PRESENTS - 1 after one more; 0 when
+ * no texture could be made. The canvas's pixels are kept. */
+static double time_presents(Window *win)
+{
+    Canvas c;
+    double ms[CHOOSE_PRESENTS];
+    if (window_canvas(win, &c) != 0) return 0;
+    double f = 1000.0 / (double)SDL_GetPerformanceFrequency();
+    for (int i = 0; i < CHOOSE_PRESENTS; i++) {
+        Uint64 t0 = SDL_GetPerformanceCounter();
+        window_present(win);
+        ms[i] = (double)(SDL_GetPerformanceCounter() - t0) * f;
+    }
+    qsort(ms + 1, CHOOSE_PRESENTS - 1, sizeof *ms, by_ms);
+    return ms[CHOOSE_PRESENTS / 2];
+}
+
 int window_choose(Window *win)
 {
     if (win->chosen) return 0;
     win->chosen = 1;
-    if (renderer_env() >= 0 || !gpu_present()) return 0;
-    if (make_renderer(win, 1) == 0 || make_renderer(win, 0) == 0) return 1;
-    return -1;
+    int env = renderer_env();
+    if (env == 0 || env == 1 || (env < 0 && !gpu_present())) return 0;
+    /* the software renderer first, with the picture of the first frame */
+    win->soft_ms = time_presents(win);
+    if (make_renderer(win, 1) != 0) return make_renderer(win, 0) == 0 ? 1 : -1;
+    snprintf(win->accel_name, sizeof win->accel_name, "%s", window_renderer(win));
+    win->accel_ms = time_presents(win);
+    /* SDL may have given the software renderer again; then nothing was measured */
+    if (strcmp(win->accel_name, "software") == 0) win->accel_ms = 0;
+    if (win->accel_ms > 0 && win->accel_ms < win->soft_ms) return 1;
+    return make_renderer(win, 0) == 0 ? 1 : -1;
+}
+
+const char *window_choice(Window *win, char *buf, int n)
+{
+    int env = renderer_env();
+    const char *why = win->soft_ms > 0 && win->accel_ms > 0 ? "measured"
+                      : env == 0 || env == 1                 ? "LOSSCAPE_RENDERER"
+                      : win->chosen                          ? "no_gpu"
+                                                             : "not_yet";
+    if (win->soft_ms > 0 && win->accel_ms > 0)
+        snprintf(buf, n,
+                 "renderer_choice=%s present_software=%.2f present_accelerated=%.2f "
+                 "accelerated=%s",
+                 why, win->soft_ms, win->accel_ms, win->accel_name);
+    else
+        snprintf(buf, n, "renderer_choice=%s", why);
+    return buf;
 }
 
 const char *window_renderer(Window *win) { return win->info.name ? win->info.name : "?"; }

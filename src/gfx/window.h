@@ -36,13 +36,21 @@ void window_toggle_fullscreen(Window *win);
 
 /* Chooses the renderer once (later calls return 0 at once): unless
  * LOSSCAPE_RENDERER decides, asks OpenGL whether it runs on a GPU (~50 ms; call it
- * after the first frame) and, if so, moves to SDL's accelerated renderer. Returns
- * 0 when the renderer stayed, 1 when it changed (the next window_canvas makes a
- * new texture: draw before the next present), -1 when no renderer could be made
- * any more (a start-up failure). */
+ * after the first frame) and, if so, presents the canvas a few times with the
+ * software and the accelerated renderer and keeps the faster (the canvas is shown
+ * unchanged meanwhile). Returns 0 when the renderer stayed, 1 when it may have
+ * changed (the next window_canvas makes a new texture: draw before the next
+ * present), -1 when no renderer could be made any more (a start-up failure). */
 int window_choose(Window *win);
 
 /* Returns the name of the renderer in use ("software", "opengl", ...). */
 const char *window_renderer(Window *win);
+
+/* Writes into buf (n bytes) and returns why the renderer is the one in use, as
+ * --stats prints it: "renderer_choice=measured present_software=1.02
+ * present_accelerated=12.31 accelerated=opengl" (median presents, ms) when both
+ * were timed, else renderer_choice=LOSSCAPE_RENDERER, =no_gpu (OpenGL named a CPU
+ * rasteriser, or no render node) or =not_yet. */
+const char *window_choice(Window *win, char *buf, int n);
 
 #endif
