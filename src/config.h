@@ -30,6 +30,8 @@
 #define CFG_MAX_STARTS 256       /* most start points */
 
 #define CFG_FRAME_MS 16.0       /* shortest frame while animating, ms [8..50] */
+#define CFG_DRAG_INK 0.5        /* chaotic paths' ink while a widget is dragged, in plots
+                                 * (PLOT_INK at rest) [0.1..1]: a cheaper frame */
 #define CFG_MAX_ZOOM_OUT 8.0     /* widest view, times the surface's own [1..64] */
 #define CFG_ZOOM_STEP 0.85       /* view scale per wheel notch [0.5..0.95] */
 

@@ -357,8 +357,11 @@ void app_draw(App *app, Canvas *c, Text *t)
         }
         lp[i] = labels[i];
     }
+    /* while a slider is dragged, chaotic paths are thinned twice as much: the
+     * frame is cheaper, and the frame after the release shows them whole */
+    double ink = app->ui.active ? CFG_DRAG_INK : PLOT_INK;
     Figure fig = {app->surface, app->view, &app->style, &app->cache, pp, app->npaths, lp,
-                  ui_scale(app), app->lang, app->pal};
+                  ui_scale(app), app->lang, app->pal, ink};
     int rc = app->view3d ? figure3d_draw(c, app->layout.canvas, t, &fig, app->cam3d)
                          : figure_draw(c, app->layout.canvas, t, &fig);
     if (rc != 0)
@@ -366,7 +369,7 @@ void app_draw(App *app, Canvas *c, Text *t)
                     app->layout.plot.h);
     if (app->basins && !app->view3d) { /* the tint under the paths */
         overlay_draw(&app->overlay, c, app->layout.plot, 120);
-        plot_draw_paths(c, app->layout.plot, app->view, pp, app->npaths, ui_scale(app));
+        plot_draw_paths(c, app->layout.plot, app->view, pp, app->npaths, ui_scale(app), ink);
     }
     if (app->chart == APP_CHART_LOSS) chart_draw_loss(app, c, app->layout.chart, t);
     if (app->chart == APP_CHART_MODEL) chart_draw_model(app, c, app->layout.chart, t);

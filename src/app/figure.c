@@ -232,7 +232,7 @@ int figure_draw(Canvas *c, Rect area, Text *t, const Figure *f)
     text_draw(t, c, p.x, area.y + px(s, 8), f->surface->formula, ts, 1, pal->ink);
     if (rc == 0) {
         plot_draw_surface(c, p, f->cache, f->style);
-        plot_draw_paths(c, p, f->view, f->paths, f->npaths, s);
+        plot_draw_paths(c, p, f->view, f->paths, f->npaths, s, f->ink);
         path_labels(c, p, t, f);
         colour_bar(c, p, t, f);
     }

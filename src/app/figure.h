@@ -19,6 +19,7 @@ typedef struct {
     double scale;             /* sizes multiply by this */
     int lang;                 /* LANG_EN (0) or LANG_ZH: the words of the labels */
     const Theme *pal;         /* colours; NULL: the light theme */
+    double ink;               /* the paths' ink (plot_draw_paths); 0: PLOT_INK */
 } Figure;
 
 /* Returns the plot rectangle inside `area`: the margins for title, ticks and the

@@ -63,7 +63,7 @@ static int draw_one(const Options *o, Text *t, Canvas *c, PlotCache *cache,
     const Theme *pal = theme_get(o->theme);
     PlotStyle style = o->style; /* the theme's line weight */
     style.scale = (style.scale > 0 ? style.scale : 1) * pal->weight;
-    Figure fig = {o->surface, o->view, &style, cache, pp, npaths, lp, 1.0, o->lang, pal};
+    Figure fig = {o->surface, o->view, &style, cache, pp, npaths, lp, 1.0, o->lang, pal, PLOT_INK};
     Rect all = {0, 0, c->w, c->h};
     if ((o->three_d ? figure3d_draw(c, all, t, &fig, surf3d_camera_default())
                     : figure_draw(c, all, t, &fig)) != 0) {

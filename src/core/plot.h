@@ -18,6 +18,7 @@
 
 #define PLOT_MAX_LEVELS 100
 #define PLOT_MAX_PATHS 256 /* paths thinned together (plot_draw_paths); more: in groups */
+#define PLOT_INK 1.0 /* plot_draw_paths' ink: the paths' halos cover at most one plot */
 
 typedef enum { PLOT_HEAT = 1, PLOT_CONTOUR = 2, PLOT_BOTH = 3 } PlotMode;
 
@@ -89,13 +90,14 @@ int plot_draw_surface(Canvas *c, Rect r, PlotCache *cache, const PlotStyle *st);
 /* Draws paths over area r showing view v: a dark halo and a coloured line, a ring
  * at the start, a disc at the last shown point, a cross where it diverged. Sizes
  * are multiplied by `scale` (high-DPI). A segment repeated within 16 steps is
- * drawn once; when the paths' halos together would cover more than the area,
- * the longest keep every k-th segment (and their first 64 and last 16), so a chaotic
+ * drawn once; when the paths' halos together would cover more than `ink` times
+ * the area (PLOT_INK; less while a slider is dragged, for a cheaper frame), the
+ * longest keep every k-th segment (and their first 64 and last 16), so a chaotic
  * path costs a bounded time a frame and still shows its whole band; over
  * PLOT_MAX_PATHS paths are drawn in groups of that many. Allocates the segments
  * for the call; draws no path when memory runs out. */
 void plot_draw_paths(Canvas *c, Rect r, View v, const PlotPath *paths, int n,
-                     double scale);
+                     double scale, double ink);
 
 /* Returns path colour i of the colour-blind-safe palette (cycles). */
 Color plot_path_color(int i);

@@ -28,7 +28,6 @@ Color plot_path_color(int i)
 #define POLY_RECENT 16
 #define POLY_SAME   0.25 /* pixels: endpoints this close draw the same pixels */
 #define POLY_HEAD   64   /* segments of a path always drawn first: how it sets out */
-#define POLY_INK    1.0  /* the paths' halos together cover at most this many plots */
 #define PLOT_PATH_BANDS 4 /* bands the paths are drawn in, in parallel: a chaotic
                             * path's ink gathers in a strip, so two halves split it
                             * unevenly (at lr 0.0338 on Himmelblau 9.0 and 1.5 ms) */
@@ -235,10 +234,11 @@ static int segs_make(Segs *sg, Rect r, View v, const PlotPath *paths, int n, dou
 }
 
 /* Draws paths[0..n-1], n <= PLOT_MAX_PATHS, thinned together (see plot.h). */
-static void draw_some(Canvas *cv, Rect r, View v, const PlotPath *paths, int n, double k)
+static void draw_some(Canvas *cv, Rect r, View v, const PlotPath *paths, int n, double k,
+                      double ink)
 {
     Segs sg;
-    if (segs_make(&sg, r, v, paths, n, POLY_INK * r.w * r.h / (4.7 * k)) != 0) return;
+    if (segs_make(&sg, r, v, paths, n, ink * r.w * r.h / (4.7 * k)) != 0) return;
     /* Horizontal bands of the area drawn on all cores, each drawing every path's
      * segments that fall inside it in the same order: no pixel is in two bands and
      * no primitive's pixels depend on the clip, so this is the serial picture. */
@@ -255,11 +255,13 @@ static void draw_some(Canvas *cv, Rect r, View v, const PlotPath *paths, int n, 
 }
 
 void plot_draw_paths(Canvas *cv, Rect r, View v, const PlotPath *paths, int n,
-                     double scale)
+                     double scale, double ink)
 {
     double k = scale > 0 ? scale : 1;
+    ink = ink > 0 ? ink : PLOT_INK;
     Rect old = canvas_set_clip(cv, r);
     for (int i = 0; i < n; i += PLOT_MAX_PATHS) /* a race of many: in groups */
-        draw_some(cv, r, v, paths + i, n - i < PLOT_MAX_PATHS ? n - i : PLOT_MAX_PATHS, k);
+        draw_some(cv, r, v, paths + i, n - i < PLOT_MAX_PATHS ? n - i : PLOT_MAX_PATHS, k,
+                  ink);
     canvas_set_clip(cv, old);
 }

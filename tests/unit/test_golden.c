@@ -44,7 +44,7 @@ static void draw(const Case *c, uint32_t *px)
         OptimConfig cfg = optim_defaults((OptimConfig){.kind = OPTIM_GD, .lr = c->lr});
         traj_run(&t, s, &cfg, c->start, c->steps, (Vec2){0, 0}, TRAJ_STOP_EARLY);
         PlotPath p = {t.pts, t.len, plot_path_color(1), t.status == TRAJ_DIVERGED, 0};
-        plot_draw_paths(&cv, r, s->view, &p, 1, 1);
+        plot_draw_paths(&cv, r, s->view, &p, 1, 1, PLOT_INK);
         free(pts);
     }
     plot_free(&cache);

@@ -1,6 +1,7 @@
 /* core/plot beyond the golden images: every heat-map pixel is the colour-map entry
  * its value maps to (linear and log), undefined samples are hatched, the kept
- * picture is reused only while nothing changed, and the small tables round-trip. */
+ * picture is reused only while nothing changed, the small tables round-trip, and
+ * a chaotic path is thinned to the ink it is given. */
 #include "testutil.h"
 
 #include <stdlib.h>
@@ -114,6 +115,55 @@ static void test_tables(void **unused)
     assert_int_equal(canvas_pack(plot_path_color(8)), canvas_pack(plot_path_color(0)));
 }
 
+/* Pixels of px (w x h) that are not the background bg. */
+static int inked(const uint32_t *px, int n, uint32_t bg)
+{
+    int k = 0;
+    for (int i = 0; i < n; i++) k += px[i] != bg;
+    return k;
+}
+
+/* A path of 5000 steps jumping about the view (a learning rate past the stability
+ * edge looks like this) covers the plot many times over: with half the ink it is
+ * thinned further, so fewer pixels change, and it still reaches across the plot;
+ * a short path, never thinned, is drawn the same with either ink. */
+static void test_ink(void **unused)
+{
+    (void)unused;
+    enum { N = 5001, PW = 200, PH = 150 };
+    static TrajPoint pts[N];
+    static uint32_t a[PW * PH], b[PW * PH];
+    unsigned seed = 11;
+    for (int i = 0; i < N; i++) {
+        double x = 4 * rnd(&seed) - 2;
+        pts[i] = (TrajPoint){x, 3 * rnd(&seed) - 1.5, 1, 0, 0};
+    }
+    View v = {-2, 2, -1.5, 1.5};
+    Rect r = {0, 0, PW, PH};
+    const uint32_t bg = 0xFFFFFFFFu;
+    for (int shown = 3; shown <= N; shown += N - 3) {
+        PlotPath p = {pts, shown, plot_path_color(0), 0, 0};
+        for (int i = 0; i < PW * PH; i++) a[i] = b[i] = bg;
+        Canvas ca = canvas_init(a, PW, PH, PW), cb = canvas_init(b, PW, PH, PW);
+        plot_draw_paths(&ca, r, v, &p, 1, 1, PLOT_INK);
+        plot_draw_paths(&cb, r, v, &p, 1, 1, 0.5);
+        int full = inked(a, PW * PH, bg), half = inked(b, PW * PH, bg);
+        if (shown == 3) {
+            assert_memory_equal(a, b, sizeof a);
+        } else {
+            if (!(half < full && half > PW * PH / 4))
+                fail_msg("chaotic path: %d pixels inked with ink 1, %d with 0.5", full, half);
+        }
+    }
+    /* 0 means PLOT_INK */
+    PlotPath p = {pts, N, plot_path_color(0), 0, 0};
+    for (int i = 0; i < PW * PH; i++) a[i] = b[i] = bg;
+    Canvas ca = canvas_init(a, PW, PH, PW), cb = canvas_init(b, PW, PH, PW);
+    plot_draw_paths(&ca, r, v, &p, 1, 1, PLOT_INK);
+    plot_draw_paths(&cb, r, v, &p, 1, 1, 0);
+    assert_memory_equal(a, b, sizeof a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -121,6 +171,7 @@ int main(void)
         cmocka_unit_test(test_undefined_hatched),
         cmocka_unit_test(test_kept_picture),
         cmocka_unit_test(test_tables),
+        cmocka_unit_test(test_ink),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
