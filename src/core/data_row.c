@@ -76,7 +76,7 @@ static inline void rescale(Vd *acc, Vm *cnt)
  * and b of the odd ones (two chains of multiplications side by side), each
  * rescaled every RENORM of its samples (each factor is below e^34: no lane
  * overflows), and the log of a·b. The exponents are −s(w·x + b) with s = 2y − 1. */
-WIDE static void block_xent(const Row *r, double *out)
+WIDE_FMA static void block_xent(const Row *r, double *out)
 {
     Vd a[NV], b[NV];
     Vm ca[NV], cb[NV];
@@ -114,7 +114,7 @@ WIDE static void block_xent(const Row *r, double *out)
 
 /* Squared error of the neuron: Σ (σ(z) − y)² = Σ 1/d², d = 1 + e^(s·z), two samples
  * a division: 1/d1² + 1/d2² = (d1² + d2²)/(d1·d2)² (finite: e^(s·z) < e^170). */
-WIDE static void block_mse(const Row *r, double *out)
+WIDE_FMA static void block_mse(const Row *r, double *out)
 {
     Vd acc[NV] = {{0}};
     int i = 0;
@@ -138,7 +138,7 @@ WIDE static void block_mse(const Row *r, double *out)
 
 /* tiny-net: Σ (q·h − y)² with h = tanh(w1·x) = 1 − 2/d, d = 1 + e^(2·w1·x); two
  * samples a division: 1/d1 = d2/(d1·d2), 1/d2 = d1/(d1·d2) (finite: e^t < e^340). */
-WIDE static void block_tanh(const Row *r, double *out)
+WIDE_FMA static void block_tanh(const Row *r, double *out)
 {
     Vd acc[NV] = {{0}};
     double q = r->q;
