@@ -25,19 +25,10 @@ MOVES=${STATS_MOVES:-120}
 IDLE=${STATS_IDLE:-5}
 
 . tests/lib/xvfb.sh
+. tests/lib/check.sh
 xvfb_run_self stats "$SIZE" 90 "$0" xdotool import convert awk
 
-T=$(mktemp -d "${TMPDIR:-/tmp}/losscape-stats.XXXXXX") || exit 1
-APP=""
-trap '[ -n "$APP" ] && kill "$APP" 2>/dev/null; rm -rf "$T"' EXIT
-FAILS=0
-ok() { echo "ok $1"; }
-no() {
-    echo "not ok $1"
-    shift
-    for d in "$@"; do echo "# $d"; done
-    FAILS=$((FAILS + 1))
-}
+xvfb_workdir stats
 # num JSON-OBJECT KEY: the number after "KEY":
 num() { printf '%s\n' "$1" | sed -n "s/.*\"$2\" *: *\(-\{0,1\}[0-9][0-9.]*\).*/\1/p" | head -1; }
 
@@ -60,11 +51,11 @@ K0=$(lr_px 0.01) # the scene's learning rate: where the knob is
 KA=$(lr_px 0.001)
 KB=$(lr_px 0.05)
 
-"$BIN" --stats --save-to "$T" --size "$SIZE" --scene tests/e2e/stats16.scene >"$T/out" 2>"$T/err" &
+"$BIN" --stats --save-to "$SAVE" --size "$SIZE" --scene tests/e2e/stats16.scene >"$TMPD/out" 2>"$TMPD/err" &
 APP=$!
 WID=$(timeout 10 xdotool search --sync --onlyvisible --pid "$APP" 2>/dev/null | head -1)
 if [ -z "$WID" ]; then
-    no stats-window-appears "no window of losscape (pid $APP) within 10 s" "$(head -3 "$T/err")"
+    no stats-window-appears "no window of losscape (pid $APP) within 10 s" "$(head -3 "$TMPD/err")"
     exit 1
 fi
 ok stats-window-appears
@@ -118,19 +109,18 @@ else
         "$IDLE s paused, got ${IDLE_TICKS} (from '${C0}' to '${C1}')"
 fi
 timeout 5 xdotool key ctrl+q
-i=0
-while [ $i -lt 50 ] && kill -0 "$APP" 2>/dev/null; do
-    sleep 0.1
-    i=$((i + 1))
-done
+if ! poll 50 0.1 ended; then
+    no stats-quit "still running 5 s after Ctrl+Q" "$(head -3 "$TMPD/err")"
+    exit 1
+fi
 wait "$APP"
 rc=$?
 APP=""
-[ "$rc" -eq 0 ] && ok stats-quit || no stats-quit "exit status $rc after Ctrl+Q" "$(head -3 "$T/err")"
+[ "$rc" -eq 0 ] && ok stats-quit || no stats-quit "exit status $rc after Ctrl+Q" "$(head -3 "$TMPD/err")"
 
-LINE=$(grep '^losscape stats: ' "$T/err" | tail -1)
+LINE=$(grep '^losscape stats: ' "$TMPD/err" | tail -1)
 if [ -z "$LINE" ]; then
-    no stats-line "no 'losscape stats:' line on stderr:" "$(head -5 "$T/err")"
+    no stats-line "no 'losscape stats:' line on stderr:" "$(head -5 "$TMPD/err")"
     exit 1
 fi
 ok stats-line
