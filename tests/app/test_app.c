@@ -1,7 +1,6 @@
-/* The App without a window: input events in, state out. Clicks start paths at the
- * clicked parameters, the learning-rate slider and keys change the optimiser and
- * every path at once, drags move starts, the drop-down changes the surface, and a
- * scene saved from the App reads back into the same state. */
+/* The App without a window: keys change the optimiser and the animation, typed
+ * text becomes the surface, a scene saved from the App reads back into the same
+ * state, Ctrl+E exports the paths, and every chart and view draws. */
 #include "testutil.h"
 
 #include <stdio.h>
@@ -14,85 +13,15 @@
 #include "apptest.h"
 #include "config.h"
 
-static void mouse(App *app, AppEventType type, int button, Vec2 px)
-{
-    AppEvent ev = {type, px.x, px.y, button, 0, APP_KEY_NONE, 0, NULL};
-    app_event(app, &ev);
-}
-
-static void click(App *app, int button, Vec2 px)
-{
-    mouse(app, APP_EV_DOWN, button, px);
-    mouse(app, APP_EV_UP, button, px);
-}
-
-static Vec2 px_of(const App *app, Vec2 p)
-{
-    return view_to_px(app->view, app->layout.plot, p);
-}
-
-/* Checks path i's first step is gd's: start - lr * gradient. */
-static void assert_gd_path(const App *app, int i)
-{
-    const Trajectory *t = &app->paths[i].traj;
-    assert_true(t->len > 1);
-    assert_close(t->pts[0].x, app->paths[i].start.x, 0);
-    assert_close(t->pts[1].x, t->pts[0].x - app->optim.lr * t->pts[0].gx, 1e-14);
-    assert_close(t->pts[1].y, t->pts[0].y - app->optim.lr * t->pts[0].gy, 1e-14);
-}
-
-static void test_click_starts_path(void **unused)
-{
-    (void)unused;
-    App *app = apptest_new(2000);
-    Vec2 px = px_of(app, (Vec2){1, -1});
-    click(app, 1, px);
-    assert_int_equal(app->npaths, 1);
-    double unit = (app->view.x1 - app->view.x0) / app->layout.plot.w;
-    assert_true(fabs(app->paths[0].start.x - 1) < unit);
-    assert_true(fabs(app->paths[0].start.y + 1) < unit);
-    assert_gd_path(app, 0);
-    /* a click outside the plot (on the panel's empty part) adds nothing */
-    click(app, 1,
-          (Vec2){app->layout.info.x + 5, app->layout.info.y + app->layout.info.h - 5});
-    assert_int_equal(app->npaths, 1);
-    apptest_free(app);
-}
-
-static void test_lr_slider_recomputes(void **unused)
-{
-    (void)unused;
-    App *app = apptest_new(2000);
-    click(app, 1, px_of(app, (Vec2){1, -1}));
-    click(app, 1, px_of(app, (Vec2){-2, 2}));
-    Rect s = app->layout.widget[W_LR];
-    double x0 = s.x + 9, x1 = s.x + s.w - 9; /* the knob's travel */
-    double t_now = view_log_unit(app->optim.lr, CFG_LR_MIN, CFG_LR_MAX);
-    double t_new = view_log_unit(0.05, CFG_LR_MIN, CFG_LR_MAX);
-    mouse(app, APP_EV_DOWN, 1, (Vec2){x0 + t_now * (x1 - x0), s.y + s.h / 2.0});
-    mouse(app, APP_EV_MOVE, 0, (Vec2){x0 + (t_now + t_new) / 2 * (x1 - x0), s.y + 2});
-    mouse(app, APP_EV_MOVE, 0,
-          (Vec2){x0 + t_new * (x1 - x0), s.y + 200}); /* off the track */
-    mouse(app, APP_EV_UP, 1, (Vec2){x0 + t_new * (x1 - x0), s.y + 200});
-    assert_close(app->optim.lr, 0.05, 1e-9);
-    assert_int_equal(app->npaths, 2); /* the drag added no path */
-    assert_gd_path(app, 0);
-    assert_gd_path(app, 1);
-    /* moving the mouse after the release changes nothing */
-    mouse(app, APP_EV_MOVE, 0, (Vec2){x0, s.y + s.h / 2.0});
-    assert_close(app->optim.lr, 0.05, 1e-9);
-    apptest_free(app);
-}
-
 static void test_keys(void **unused)
 {
     (void)unused;
     App *app = apptest_new(2000);
-    click(app, 1, px_of(app, (Vec2){0, 0}));
+    apptest_click(app, 1, apptest_px(app, (Vec2){0, 0}));
     double lr = app->optim.lr;
     apptest_key(app, APP_KEY_RBRACKET, 0);
     assert_close(app->optim.lr, lr * pow(10, 0.25), 1e-12);
-    assert_gd_path(app, 0);
+    apptest_assert_gd(app, 0);
     apptest_key(app, APP_KEY_LBRACKET, 0);
     apptest_key(app, APP_KEY_LBRACKET, 0);
     assert_close(app->optim.lr, lr / pow(10, 0.25), 1e-12);
@@ -127,52 +56,12 @@ static void test_keys(void **unused)
     apptest_free(app);
 }
 
-static void test_drag_and_remove(void **unused)
-{
-    (void)unused;
-    App *app = apptest_new(2000);
-    Vec2 a = px_of(app, (Vec2){1, 1});
-    click(app, 1, a);
-    Vec2 b = px_of(app, (Vec2){-3, 2});
-    mouse(app, APP_EV_DOWN, 1, a);
-    mouse(app, APP_EV_MOVE, 0, (Vec2){(a.x + b.x) / 2, (a.y + b.y) / 2});
-    mouse(app, APP_EV_MOVE, 0, b);
-    mouse(app, APP_EV_UP, 1, b);
-    assert_int_equal(app->npaths, 1);
-    assert_close(app->paths[0].start.x, -3, 1e-9);
-    assert_close(app->paths[0].start.y, 2, 1e-9);
-    assert_gd_path(app, 0);
-    click(app, 3, px_of(app, (Vec2){2, -2})); /* right click away from any start */
-    assert_int_equal(app->npaths, 1);
-    click(app, 3, b);
-    assert_int_equal(app->npaths, 0);
-    apptest_free(app);
-}
-
-static void test_surface_dropdown(void **unused)
-{
-    (void)unused;
-    App *app = apptest_new(2000);
-    Rect d = app->layout.widget[W_SURFACE];
-    click(app, 1, (Vec2){d.x + 10, d.y + 10});
-    assert_int_not_equal(app->ui.open, 0);
-    int bowl = surface_index(surface_find("bowl"));
-    click(app, 1, (Vec2){d.x + 10, app->ui.popup.y + bowl * d.h + d.h / 2});
-    assert_int_equal(app->ui.open, 0);
-    assert_string_equal(app->surface->name, "bowl");
-    assert_true(app->requests & APP_REQ_TITLE);
-    assert_close(app->view.x0, surface_find("bowl")->view.x0, 0);
-    /* the click that picked the item did not start a path */
-    assert_int_equal(app->npaths, 0);
-    apptest_free(app);
-}
-
 static void test_scene_round_trip(void **unused)
 {
     (void)unused;
     App *app = apptest_new(2000);
-    click(app, 1, px_of(app, (Vec2){1.5, -2.5}));
-    click(app, 1, px_of(app, (Vec2){-1, 4}));
+    apptest_click(app, 1, apptest_px(app, (Vec2){1.5, -2.5}));
+    apptest_click(app, 1, apptest_px(app, (Vec2){-1, 4}));
     apptest_key(app, APP_KEY_RBRACKET, 0);
     Scene *sc = calloc(2, sizeof *sc);
     char text[8192], err[256];
@@ -185,26 +74,9 @@ static void test_scene_round_trip(void **unused)
     assert_close(b->paths[1].start.y, app->paths[1].start.y, 0);
     assert_close(b->optim.lr, app->optim.lr, 0);
     assert_ptr_equal(b->surface, app->surface);
-    assert_gd_path(b, 0);
+    apptest_assert_gd(b, 0);
     free(sc);
     apptest_free(b);
-    apptest_free(app);
-}
-
-static void test_zoom_about_cursor(void **unused)
-{
-    (void)unused;
-    App *app = apptest_new(2000);
-    Vec2 m = px_of(app, (Vec2){2, 1});
-    AppEvent ev = {APP_EV_WHEEL, m.x, m.y, 0, 2, APP_KEY_NONE, 0, NULL};
-    double w0 = app->view.x1 - app->view.x0;
-    app_event(app, &ev);
-    assert_close(app->view.x1 - app->view.x0, w0 * CFG_ZOOM_STEP * CFG_ZOOM_STEP, 1e-12);
-    Vec2 p = view_from_px(app->view, app->layout.plot, m);
-    assert_close(p.x, 2, 1e-9);
-    assert_close(p.y, 1, 1e-9);
-    apptest_key(app, APP_KEY_HOME, 0);
-    assert_close(app->view.x1 - app->view.x0, w0, 0);
     apptest_free(app);
 }
 
@@ -220,10 +92,10 @@ static void test_expression_field(void **unused)
 {
     (void)unused;
     App *app = apptest_new(2000);
-    click(app, 1, px_of(app, (Vec2){1, 1}));
+    apptest_click(app, 1, apptest_px(app, (Vec2){1, 1}));
     Rect f = app->layout.widget[W_EXPR];
     assert_true(f.w > 0);
-    click(app, 1, (Vec2){f.x + 5, f.y + 5});
+    apptest_click(app, 1, (Vec2){f.x + 5, f.y + 5});
     assert_true(app->editing);
     type(app, "x^2 + 3*y^2 c");
     apptest_key(app, APP_KEY_C, 0); /* the C binding does not clear while typing */
@@ -233,7 +105,7 @@ static void test_expression_field(void **unused)
     apptest_key(app, APP_KEY_RETURN, 0);
     assert_ptr_equal(app->surface, &app->typed);
     assert_string_equal(expr_text(app->expr), "x^2 + 3*y^2");
-    assert_gd_path(app, 0); /* recomputed on the typed surface: g = (2x, 6y) */
+    apptest_assert_gd(app, 0); /* recomputed on the typed surface: g = (2x, 6y) */
     assert_close(app->paths[0].traj.pts[0].gy, 6 * app->paths[0].start.y, 1e-12);
     /* a syntax error: the surface stays, the column is kept for the mark */
     apptest_key(app, APP_KEY_END, 0);
@@ -250,49 +122,11 @@ static void test_expression_field(void **unused)
     assert_string_equal(sc->expr, "x^2 + 3*y^2");
     free(sc);
     /* clicking elsewhere stops typing; a catalogue surface replaces the expression */
-    click(app, 1, px_of(app, (Vec2){-1, -1}));
+    apptest_click(app, 1, apptest_px(app, (Vec2){-1, -1}));
     assert_false(app->editing);
     assert_int_equal(app->npaths, 2);
     app_set_surface(app, surface_find("bowl"));
     assert_string_equal(app->surface->name, "bowl");
-    apptest_free(app);
-}
-
-/* Mini-batches in the window: the batch row shows on data surfaces only; a start
- * gets its mini-batch path and a full-batch companion, which follows the full
- * gradient exactly. */
-static void test_minibatch_paths(void **unused)
-{
-    (void)unused;
-    App *app = apptest_new(2000);
-    assert_int_equal(app->layout.widget[W_BATCH].w, 0);
-    app_set_surface(app, surface_find("neuron-mse"));
-    assert_true(app->layout.widget[W_BATCH].w > 0);
-    assert_int_equal(app->chart, APP_CHART_MODEL); /* a data surface shows its data */
-    Rect b = app->layout.widget[W_BATCH];
-    double x0 = b.x + 9, x1 = b.x + b.w - 9;
-    mouse(app, APP_EV_DOWN, 1, (Vec2){x1, b.y + b.h / 2.0}); /* the knob sits at n */
-    mouse(app, APP_EV_MOVE, 0, (Vec2){x0 + (x1 - x0) * 2 / 9.0, b.y + b.h / 2.0});
-    mouse(app, APP_EV_UP, 1, (Vec2){x0 + (x1 - x0) * 2 / 9.0, b.y + b.h / 2.0});
-    assert_int_equal(app->optim.batch, 3);
-    click(app, 1, px_of(app, (Vec2){-2, 3}));
-    assert_int_equal(app->npaths, 2);
-    assert_false(app->paths[0].full);
-    assert_true(app->paths[1].full);
-    /* the companion is the full-gradient run; the mini-batch path is not */
-    const Trajectory *full = &app->paths[1].traj, *mini = &app->paths[0].traj;
-    assert_close(full->pts[1].x, full->pts[0].x - app->optim.lr * full->pts[0].gx, 1e-14);
-    assert_true(fabs(mini->pts[1].x - full->pts[1].x) > 1e-9);
-    Scene *sc = calloc(1, sizeof *sc);
-    app_scene(app, sc);
-    assert_int_equal(sc->nstarts, 1); /* one start, though two paths */
-    free(sc);
-    /* the gradient row: forward differences change the paths */
-    Rect g = app->layout.widget[W_GRAD];
-    double before = app->paths[1].traj.pts[5].x;
-    click(app, 1, (Vec2){g.x + g.w * 0.5, g.y + g.h / 2.0});
-    assert_int_equal(app->optim.grad, GRAD_FORWARD);
-    assert_true(app->paths[1].traj.pts[5].x != before);
     apptest_free(app);
 }
 
@@ -309,9 +143,9 @@ static void test_everything_draws(void **unused)
     for (unsigned k = 0; k < sizeof surfaces / sizeof surfaces[0]; k++) {
         App *app = apptest_new(2000);
         app_set_surface(app, surface_find(surfaces[k]));
-        click(app, 1,
-              px_of(app, (Vec2){(app->view.x0 * 3 + app->view.x1) / 4,
-                                (app->view.y0 + app->view.y1 * 3) / 4}));
+        apptest_click(app, 1,
+                      apptest_px(app, (Vec2){(app->view.x0 * 3 + app->view.x1) / 4,
+                                             (app->view.y0 + app->view.y1 * 3) / 4}));
         app_tick(app, 0.5);
         apptest_key(app, APP_KEY_SPACE, 0); /* paused: the step view shows */
         app->chart = APP_CHART_NONE;
@@ -345,9 +179,9 @@ static void test_everything_draws(void **unused)
         apptest_key(app, APP_KEY_3, 0);
         Camera3d cam = app->cam3d;
         Vec2 m = {app->layout.plot.x + 50.0, app->layout.plot.y + 50.0};
-        mouse(app, APP_EV_DOWN, 1, m);
-        mouse(app, APP_EV_MOVE, 0, (Vec2){m.x + 40, m.y + 10});
-        mouse(app, APP_EV_UP, 1, (Vec2){m.x + 40, m.y + 10});
+        apptest_mouse(app, APP_EV_DOWN, 1, m);
+        apptest_mouse(app, APP_EV_MOVE, 0, (Vec2){m.x + 40, m.y + 10});
+        apptest_mouse(app, APP_EV_UP, 1, (Vec2){m.x + 40, m.y + 10});
         assert_int_equal(app->npaths, n);
         assert_true(app->cam3d.yaw != cam.yaw);
         app_draw(app, &c, t);
@@ -372,8 +206,8 @@ static void test_export_csv(void **unused)
     char dir[] = "/tmp/losscape-test-XXXXXX";
     assert_non_null(mkdtemp(dir));
     snprintf(app->save_to, sizeof app->save_to, "%s", dir);
-    click(app, 1, px_of(app, (Vec2){1, 1}));
-    click(app, 1, px_of(app, (Vec2){-3, 2}));
+    apptest_click(app, 1, apptest_px(app, (Vec2){1, 1}));
+    apptest_click(app, 1, apptest_px(app, (Vec2){-3, 2}));
     apptest_key(app, APP_KEY_E, APP_MOD_CTRL);
     assert_false(app->status_bad);
     char path[1200], line[256];
@@ -405,15 +239,9 @@ static void test_export_csv(void **unused)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_click_starts_path),
-        cmocka_unit_test(test_lr_slider_recomputes),
         cmocka_unit_test(test_keys),
-        cmocka_unit_test(test_drag_and_remove),
-        cmocka_unit_test(test_surface_dropdown),
         cmocka_unit_test(test_scene_round_trip),
-        cmocka_unit_test(test_zoom_about_cursor),
         cmocka_unit_test(test_expression_field),
-        cmocka_unit_test(test_minibatch_paths),
         cmocka_unit_test(test_everything_draws),
         cmocka_unit_test(test_export_csv),
     };
