@@ -4,6 +4,7 @@
  * window's canvas and `render` both come through here. */
 #include "plot.h"
 
+#include "canvas_impl.h"
 #include "heat.h"
 
 #include <math.h>
@@ -224,10 +225,10 @@ int plot_draw_surface(Canvas *cv, Rect r, PlotCache *c, const PlotStyle *st)
     Rect k = cv->clip;
     int x0 = r.x > k.x ? r.x : k.x, x1 = r.x + r.w < k.x + k.w ? r.x + r.w : k.x + k.w;
     int y0 = r.y > k.y ? r.y : k.y, y1 = r.y + r.h < k.y + k.h ? r.y + r.h : k.y + k.h;
-#pragma omp parallel for schedule(static) if ((long long)(x1 - x0) * (y1 - y0) > 1 << 16)
+    if (x1 <= x0) return 0;
+#pragma omp parallel for schedule(static) if ((long long)(x1 - x0) * (y1 - y0) > CANVAS_BIG)
     for (int y = y0; y < y1; y++)
-        if (x1 > x0)
-            memcpy(cv->px + (size_t)y * cv->stride + x0,
-                   c->layer + (size_t)(y - r.y) * r.w + (x0 - r.x), (size_t)(x1 - x0) * 4);
+        memcpy(cv->px + (size_t)y * cv->stride + x0,
+               c->layer + (size_t)(y - r.y) * r.w + (x0 - r.x), (size_t)(x1 - x0) * 4);
     return 0;
 }
