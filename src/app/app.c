@@ -112,7 +112,6 @@ void app_set_view(App *app, View v)
     app_relayout(app);
 }
 
-static Vec2 view_centre(View v) { return (Vec2){(v.x0 + v.x1) / 2, (v.y0 + v.y1) / 2}; }
 
 /* ---- surfaces ------------------------------------------------------------ */
 

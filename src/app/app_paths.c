@@ -10,8 +10,6 @@
 #include "config.h"
 #include "core/init.h"
 
-static Vec2 view_centre(View v) { return (Vec2){(v.x0 + v.x1) / 2, (v.y0 + v.y1) / 2}; }
-
 OptimConfig app_path_config(const App *app, const Path *p)
 {
     OptimConfig cfg = app->optim;

@@ -53,7 +53,7 @@ static void edge_axis(Canvas *c, Rect r, Text *t, const Figure *f, Camera3d cam,
     const Theme *pal = f->pal ? f->pal : theme_get(THEME_LIGHT);
     double s = f->scale, ticks[MAX_TICKS], step;
     View v = f->view;
-    Vec2 centre = surf3d_project_floor(r, v, cam, (v.x0 + v.x1) / 2, (v.y0 + v.y1) / 2);
+    Vec2 m = view_centre(v), centre = surf3d_project_floor(r, v, cam, m.x, m.y);
     Vec2 pa = surf3d_project_floor(r, v, cam, e.a.x, e.a.y);
     Vec2 pb = surf3d_project_floor(r, v, cam, e.b.x, e.b.y);
     Vec2 mid = {(pa.x + pb.x) / 2, (pa.y + pb.y) / 2}, d = outward(centre, mid);
@@ -78,7 +78,8 @@ static void edge_axis(Canvas *c, Rect r, Text *t, const Figure *f, Camera3d cam,
 static void floor_axes(Canvas *c, Rect r, Text *t, const Figure *f, Camera3d cam)
 {
     View v = f->view;
-    double xm = (v.x0 + v.x1) / 2, ym = (v.y0 + v.y1) / 2;
+    Vec2 m = view_centre(v);
+    double xm = m.x, ym = m.y;
     double y = surf3d_project_floor(r, v, cam, xm, v.y0).y >
                        surf3d_project_floor(r, v, cam, xm, v.y1).y
                    ? v.y0

@@ -15,7 +15,7 @@ void bench_stages_paths(const Bench *b, TrajPoint *pts, int n, Trajectory *out)
 {
     View v = b->s->view;
     OptimConfig cfg = optim_defaults((OptimConfig){.kind = OPTIM_GD, .lr = BENCH_LR});
-    Vec2 centre = {(v.x0 + v.x1) / 2, (v.y0 + v.y1) / 2};
+    Vec2 centre = view_centre(v);
     int side = (int)ceil(sqrt(n));
 #pragma omp parallel for schedule(dynamic, 4)
     for (int i = 0; i < n; i++) {

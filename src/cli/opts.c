@@ -176,7 +176,7 @@ int opts_parse(Options *o, int argc, char **argv, unsigned cmd, const char *prog
             opts_free(o);
             return 2;
         }
-        Vec2 c = {(o->view.x0 + o->view.x1) / 2, (o->view.y0 + o->view.y1) / 2};
+        Vec2 c = view_centre(o->view);
         init_gaussian(c, o->init_scale > 0 ? o->init_scale : INIT_SCALE, o->random_starts,
                       o->optim.seed, o->starts + o->nstarts);
         o->nstarts += o->random_starts;

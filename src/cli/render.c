@@ -38,7 +38,7 @@ static void cjk_fonts(Text *t, int lang)
  * would; returns the number of paths, or -1 when memory runs out. */
 static int run_paths(const Options *o, TrajPoint **bufs, PlotPath *pp, char (*labels)[48])
 {
-    Vec2 centre = {(o->view.x0 + o->view.x1) / 2, (o->view.y0 + o->view.y1) / 2};
+    Vec2 centre = view_centre(o->view);
     int n = 0;
     for (int i = 0; i < o->nstarts; i++)
         for (int k = 0; k < o->noptim; k++, n++) {

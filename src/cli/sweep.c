@@ -42,7 +42,7 @@ int sweep_main(Options *o)
         fprintf(stderr, "losscape sweep: out of memory\n");
         return 1;
     }
-    Vec2 centre = {(o->view.x0 + o->view.x1) / 2, (o->view.y0 + o->view.y1) / 2};
+    Vec2 centre = view_centre(o->view);
     OptimConfig cfg = opts_optim(o, 0);
     sweep_run(o->surface, &cfg, o->starts[0], centre, o->lr_min, o->lr_max, o->count,
               (int)o->steps, pts, 1, pt);

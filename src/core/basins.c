@@ -18,7 +18,7 @@ void basins_init(BasinsJob *j, const Surface *s, const OptimConfig *cfg, View v,
     j->view = v;
     j->grid = grid;
     j->steps = steps;
-    j->centre = (Vec2){(v.x0 + v.x1) / 2, (v.y0 + v.y1) / 2};
+    j->centre = view_centre(v);
     j->tol = BASINS_TOL * hypot(v.x1 - v.x0, v.y1 - v.y0);
     j->cells = cells;
 }

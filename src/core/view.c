@@ -60,6 +60,11 @@ View view_zoom(View v, Vec2 c, double factor)
 }
 
 /* No checks: the caller tests the result with view_valid when it matters. */
+Vec2 view_centre(View v)
+{
+    return (Vec2){(v.x0 + v.x1) / 2, (v.y0 + v.y1) / 2};
+}
+
 View view_pan(View v, double dx, double dy)
 {
     v.x0 += dx;

@@ -30,6 +30,9 @@ Vec2 view_from_px(View v, Rect r, Vec2 px);
  * its pixel position. */
 View view_zoom(View v, Vec2 c, double factor);
 
+/* Returns the centre of v in parameter space. */
+Vec2 view_centre(View v);
+
 /* Returns v moved by (dx, dy) in parameter space. */
 View view_pan(View v, double dx, double dy);
 
