@@ -13,52 +13,41 @@
 #define EULER 2.71828182845904523536 /* e */
 
 /* ---- the functions ----------------------------------------------------------
- * Each surface has a value-only name_v(x, y), which its row function (ROW below)
- * loops over without a function pointer or a gradient, so that the compiler can
- * vectorise it, and a point function name() returning the same value (bit for
- * bit: the same expression) and the gradient when g is not NULL. */
+ * Each surface has a point function name() returning the value, and the gradient
+ * when g is not NULL, and a row function (ROW below) that calls it with g NULL
+ * in a loop: the call is inlined and the gradient dropped, without a function
+ * pointer, so the compiler vectorises it and the values are the point
+ * function's by construction. */
 
-/* Defines name_row, a SurfaceRowFn: out[i] = name_v(x0 + i*dx, y). */
+/* Defines name_row, a SurfaceRowFn: out[i] = name(ctx, x0 + i*dx, y, NULL). */
 #define ROW(name)                                                                    \
     static void name##_row(const void *ctx, double y, double x0, double dx, int n,     \
                            double *restrict out)                                       \
     {                                                                                  \
         (void)ctx;                                                                     \
         _Pragma("omp simd")                                                            \
-        for (int i = 0; i < n; i++) out[i] = name##_v(x0 + i * dx, y);                 \
+        for (int i = 0; i < n; i++) out[i] = name(ctx, x0 + i * dx, y, NULL);          \
     }
-
-static inline double bowl_v(double x, double y) { return x * x + y * y; }
 
 static double bowl(const void *ctx, double x, double y, Vec2 *g)
 {
     (void)ctx;
     if (g) *g = (Vec2){2 * x, 2 * y};
-    return bowl_v(x, y);
+    return x * x + y * y;
 }
-
-static inline double ravine_v(double x, double y) { return x * x + 10 * y * y; }
 
 static double ravine(const void *ctx, double x, double y, Vec2 *g)
 {
     (void)ctx;
     if (g) *g = (Vec2){2 * x, 20 * y};
-    return ravine_v(x, y);
+    return x * x + 10 * y * y;
 }
-
-static inline double saddle_v(double x, double y) { return x * x - y * y; }
 
 static double saddle(const void *ctx, double x, double y, Vec2 *g)
 {
     (void)ctx;
     if (g) *g = (Vec2){2 * x, -2 * y};
-    return saddle_v(x, y);
-}
-
-static inline double rosenbrock_v(double x, double y)
-{
-    double a = 1 - x, b = y - x * x;
-    return a * a + 100 * b * b;
+    return x * x - y * y;
 }
 
 static double rosenbrock(const void *ctx, double x, double y, Vec2 *g)
@@ -66,13 +55,7 @@ static double rosenbrock(const void *ctx, double x, double y, Vec2 *g)
     (void)ctx;
     double a = 1 - x, b = y - x * x;
     if (g) *g = (Vec2){-2 * a - 400 * x * b, 200 * b};
-    return rosenbrock_v(x, y);
-}
-
-static inline double himmelblau_v(double x, double y)
-{
-    double a = x * x + y - 11, b = x + y * y - 7;
-    return a * a + b * b;
+    return a * a + 100 * b * b;
 }
 
 static double himmelblau(const void *ctx, double x, double y, Vec2 *g)
@@ -80,17 +63,10 @@ static double himmelblau(const void *ctx, double x, double y, Vec2 *g)
     (void)ctx;
     double a = x * x + y - 11, b = x + y * y - 7;
     if (g) *g = (Vec2){4 * x * a + 2 * b, 2 * a + 4 * y * b};
-    return himmelblau_v(x, y);
+    return a * a + b * b;
 }
 
 /* Beale: a flat plateau and steep walls, a curved valley to (3, 0.5). */
-static inline double beale_v(double x, double y)
-{
-    double y2 = y * y, y3 = y2 * y;
-    double a = 1.5 - x + x * y, b = 2.25 - x + x * y2, c = 2.625 - x + x * y3;
-    return a * a + b * b + c * c;
-}
-
 static double beale(const void *ctx, double x, double y, Vec2 *g)
 {
     (void)ctx;
@@ -99,131 +75,82 @@ static double beale(const void *ctx, double x, double y, Vec2 *g)
     if (g)
         *g = (Vec2){2 * (a * (y - 1) + b * (y2 - 1) + c * (y3 - 1)),
                     2 * x * (a + 2 * b * y + 3 * c * y2)};
-    return beale_v(x, y);
+    return a * a + b * b + c * c;
 }
 
 /* Booth: a quadratic bowl, tilted and elongated, minimum at (1, 3). */
-static inline double booth_v(double x, double y)
-{
-    double a = x + 2 * y - 7, b = 2 * x + y - 5;
-    return a * a + b * b;
-}
-
 static double booth(const void *ctx, double x, double y, Vec2 *g)
 {
     (void)ctx;
     double a = x + 2 * y - 7, b = 2 * x + y - 5;
     if (g) *g = (Vec2){2 * a + 4 * b, 4 * a + 2 * b};
-    return booth_v(x, y);
+    return a * a + b * b;
 }
 
 /* Matyas: a quadratic with a shallow diagonal valley (Hessian eigenvalues 0.04, 1). */
-static inline double matyas_v(double x, double y)
-{
-    return 0.26 * (x * x + y * y) - 0.48 * x * y;
-}
-
 static double matyas(const void *ctx, double x, double y, Vec2 *g)
 {
     (void)ctx;
     if (g) *g = (Vec2){0.52 * x - 0.48 * y, 0.52 * y - 0.48 * x};
-    return matyas_v(x, y);
+    return 0.26 * (x * x + y * y) - 0.48 * x * y;
 }
 
 /* Three-hump camel: a global minimum at the origin between two local ones. */
-static inline double three_hump_camel_v(double x, double y)
-{
-    double x2 = x * x;
-    return x2 * (2 - 1.05 * x2 + x2 * x2 / 6) + x * y + y * y;
-}
-
 static double three_hump_camel(const void *ctx, double x, double y, Vec2 *g)
 {
     (void)ctx;
     double x2 = x * x;
     if (g) *g = (Vec2){x * (4 - 4.2 * x2 + x2 * x2) + y, x + 2 * y};
-    return three_hump_camel_v(x, y);
+    return x2 * (2 - 1.05 * x2 + x2 * x2 / 6) + x * y + y * y;
 }
 
 /* Six-hump camel: six minima, two of them global and symmetric about the origin. */
-static inline double six_hump_camel_v(double x, double y)
-{
-    double x2 = x * x, y2 = y * y;
-    return (4 - 2.1 * x2 + x2 * x2 / 3) * x2 + x * y + (4 * y2 - 4) * y2;
-}
-
 static double six_hump_camel(const void *ctx, double x, double y, Vec2 *g)
 {
     (void)ctx;
     double x2 = x * x, y2 = y * y;
     if (g) *g = (Vec2){x * (8 - 8.4 * x2 + 2 * x2 * x2) + y, x + y * (16 * y2 - 8)};
-    return six_hump_camel_v(x, y);
+    return (4 - 2.1 * x2 + x2 * x2 / 3) * x2 + x * y + (4 * y2 - 4) * y2;
 }
 
 /* Rastrigin: a bowl covered in a regular grid of local minima. */
-static inline double rastrigin_v(double x, double y)
-{
-    return 20 + x * x - 10 * cos(2 * PI * x) + y * y - 10 * cos(2 * PI * y);
-}
-
 static double rastrigin(const void *ctx, double x, double y, Vec2 *g)
 {
     (void)ctx;
     if (g)
         *g = (Vec2){2 * x + 20 * PI * sin(2 * PI * x), 2 * y + 20 * PI * sin(2 * PI * y)};
-    return rastrigin_v(x, y);
+    return 20 + x * x - 10 * cos(2 * PI * x) + y * y - 10 * cos(2 * PI * y);
 }
 
 /* Ackley: a nearly flat, rippled plateau around a sharp cone at the origin, where
- * it is not differentiable: the gradient there is taken as (0, 0). The value-only
- * form repeats the value's expression, since the point function shares its
- * exponentials with the gradient. */
-static inline double ackley_v(double x, double y)
-{
-    double r = hypot(x, y) * 0.70710678118654752440;
-    double a = exp(-0.2 * r), c = exp(0.5 * (cos(2 * PI * x) + cos(2 * PI * y)));
-    return -20 * a - c + EULER + 20;
-}
-
+ * it is not differentiable: the gradient there is taken as (0, 0). */
 static double ackley(const void *ctx, double x, double y, Vec2 *g)
 {
     (void)ctx;
-    if (!g) return ackley_v(x, y);
     /* r = sqrt(0.5 (x² + y²)) through hypot, so r > 0 whenever (x, y) != 0 */
     double r = hypot(x, y) * 0.70710678118654752440;
     double a = exp(-0.2 * r), c = exp(0.5 * (cos(2 * PI * x) + cos(2 * PI * y)));
-    /* d r/dx = x / (2r): x / r is bounded by sqrt(2), so divide it first */
-    double ux = r > 0 ? x / r : 0, uy = r > 0 ? y / r : 0;
-    *g = (Vec2){2 * a * ux + PI * c * sin(2 * PI * x),
-                2 * a * uy + PI * c * sin(2 * PI * y)};
+    if (g) {
+        /* d r/dx = x / (2r): x / r is bounded by sqrt(2), so divide it first */
+        double ux = r > 0 ? x / r : 0, uy = r > 0 ? y / r : 0;
+        *g = (Vec2){2 * a * ux + PI * c * sin(2 * PI * x),
+                    2 * a * uy + PI * c * sin(2 * PI * y)};
+    }
     return -20 * a - c + EULER + 20;
 }
 
 /* Styblinski-Tang: four minima of unequal depth, the deepest at (-2.9035, -2.9035). */
-static inline double styblinski_tang_v(double x, double y)
-{
-    double x2 = x * x, y2 = y * y;
-    return 0.5 * (x2 * x2 - 16 * x2 + 5 * x + y2 * y2 - 16 * y2 + 5 * y);
-}
-
 static double styblinski_tang(const void *ctx, double x, double y, Vec2 *g)
 {
     (void)ctx;
     double x2 = x * x, y2 = y * y;
     if (g) *g = (Vec2){2 * x * x2 - 16 * x + 2.5, 2 * y * y2 - 16 * y + 2.5};
-    return styblinski_tang_v(x, y);
+    return 0.5 * (x2 * x2 - 16 * x2 + 5 * x + y2 * y2 - 16 * y2 + 5 * y);
 }
 
 /* Goldstein-Price: p(u)·q(v) with u = x + y and v = 2x − 3y, the standard form
  * regrouped (19 − 14x + 3x² − 14y + 6xy + 3y² = 19 − 14u + 3u², likewise for v);
  * values from 3 to ~1e6. */
-static inline double goldstein_price_v(double x, double y)
-{
-    double u = x + y, v = 2 * x - 3 * y;
-    double a = 19 - 14 * u + 3 * u * u, b = 18 - 16 * v + 3 * v * v;
-    return (1 + (u + 1) * (u + 1) * a) * (30 + v * v * b);
-}
-
 static double goldstein_price(const void *ctx, double x, double y, Vec2 *g)
 {
     (void)ctx;
@@ -239,18 +166,15 @@ static double goldstein_price(const void *ctx, double x, double y, Vec2 *g)
 }
 
 /* McCormick: a sine over a tilted bowl; minimum at (1/2 − π/3, −1/2 − π/3). */
-static inline double mccormick_v(double x, double y)
-{
-    double d = x - y;
-    return sin(x + y) + d * d - 1.5 * x + 2.5 * y + 1;
-}
-
 static double mccormick(const void *ctx, double x, double y, Vec2 *g)
 {
     (void)ctx;
-    double c = cos(x + y), d = x - y;
-    if (g) *g = (Vec2){c + 2 * d - 1.5, c - 2 * d + 2.5};
-    return mccormick_v(x, y);
+    double d = x - y;
+    if (g) {
+        double c = cos(x + y);
+        *g = (Vec2){c + 2 * d - 1.5, c - 2 * d + 2.5};
+    }
+    return sin(x + y) + d * d - 1.5 * x + 2.5 * y + 1;
 }
 
 ROW(bowl)
