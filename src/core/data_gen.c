@@ -6,6 +6,7 @@
 
 #include "data.h"
 #include "data_unit.h"
+#include "logistic.h"
 #include "rng.h"
 
 #include <math.h>
@@ -37,7 +38,7 @@ static void generate(DataGen *g, int n, int classes, unsigned long seed)
         double x = -3 + 6.0 * i / (n - 1);
         g->x[i] = x;
         if (classes)
-            g->y[i] = rng_uniform(&s) <= 1 / (1 + exp(-1.5 * x)) ? 1 : 0;
+            g->y[i] = rng_uniform(&s) <= logistic_sigmoid(1.5 * x) ? 1 : 0;
         else
             g->y[i] = tanh(1.5 * x) + 0.1 * rng_gauss(&s);
     }
