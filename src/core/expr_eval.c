@@ -23,6 +23,20 @@ int expr_operands(int op)
     return operands[op];
 }
 
+/* The constant forms of the binary ops, right and left (expr_constant_form). */
+static const unsigned char constant_form[EXPR_OP_FN2 + 1][2] = {
+    [EXPR_OP_ADD] = {EXPR_OP_ADDC, EXPR_OP_ADDC},
+    [EXPR_OP_SUB] = {EXPR_OP_SUBC, EXPR_OP_RSUBC},
+    [EXPR_OP_MUL] = {EXPR_OP_MULC, EXPR_OP_MULC},
+    [EXPR_OP_DIV] = {EXPR_OP_DIVC, EXPR_OP_RDIVC},
+    [EXPR_OP_POW] = {EXPR_OP_POWC, 0},
+};
+
+int expr_constant_form(int op, int left)
+{
+    return op >= 0 && op <= EXPR_OP_FN2 ? constant_form[op][left != 0] : 0;
+}
+
 double expr_apply(const ExprInstr *in, double a, double b)
 {
     switch ((ExprOp)in->op) {

@@ -91,6 +91,12 @@ int expr_count_chars(const char *s, int limit);
  * result replaces them). */
 int expr_operands(int op);
 
+/* Returns the one-operand form of binary op `op` when its right operand (left
+ * nonzero: its left) is a constant c, computing the same value bit for bit (+ and
+ * * commute exactly): EXPR_OP_ADDC for ADD, RSUBC for SUB with c on the left...;
+ * 0 when there is none (c ^ a, the functions). */
+int expr_constant_form(int op, int left);
+
 /* Returns the value of one instruction applied to operands a (and b): the single
  * definition of every operation's value, shared by folding and evaluation. */
 double expr_apply(const ExprInstr *in, double a, double b);

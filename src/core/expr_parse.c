@@ -60,38 +60,25 @@ static void emit_unary(Parser *p, ExprInstr in, int a)
         emit(p, in);
 }
 
-/* The fused forms of a binary op with a constant right or left operand (0: none). */
-static const struct {
-    unsigned char op, right, left;
-} fused[] = {
-    {EXPR_OP_ADD, EXPR_OP_ADDC, EXPR_OP_ADDC},
-    {EXPR_OP_SUB, EXPR_OP_SUBC, EXPR_OP_RSUBC},
-    {EXPR_OP_MUL, EXPR_OP_MULC, EXPR_OP_MULC},
-    {EXPR_OP_DIV, EXPR_OP_DIVC, EXPR_OP_RDIVC},
-    {EXPR_OP_POW, EXPR_OP_POWC, 0},
-};
-
 /* Emits the two-operand instruction `in` over subtrees a..b and b..end: folded when
  * both are constants, fused into a *C form when one is (a ^ 2 becomes a square). */
 static void emit_binary(Parser *p, ExprInstr in, int a, int b)
 {
-    int ca = is_const(p, a, b), cb = is_const(p, b, p->n), k = 0;
-    while (k < COUNT(fused) && fused[k].op != in.op)
-        k++;
+    int ca = is_const(p, a, b), cb = is_const(p, b, p->n);
+    int right = expr_constant_form(in.op, 0), left = expr_constant_form(in.op, 1);
     if (ca && cb) {
         p->code[a].c = expr_apply(&in, p->code[a].c, p->code[b].c);
         p->n = b;
-    } else if (cb && k < COUNT(fused)) {
+    } else if (cb && right) {
         double c = p->code[b].c;
         p->n = b;
-        ExprInstr f = {c == 2 && in.op == EXPR_OP_POW ? EXPR_OP_SQR : fused[k].right, 0,
-                       c};
+        ExprInstr f = {c == 2 && in.op == EXPR_OP_POW ? EXPR_OP_SQR : right, 0, c};
         emit(p, f);
-    } else if (ca && k < COUNT(fused) && fused[k].left) {
+    } else if (ca && left) {
         double c = p->code[a].c;
         memmove(p->code + a, p->code + b, (size_t)(p->n - b) * sizeof *p->code);
         p->n--;
-        emit(p, (ExprInstr){fused[k].left, 0, c});
+        emit(p, (ExprInstr){left, 0, c});
     } else {
         emit(p, in);
     }

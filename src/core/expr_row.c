@@ -86,19 +86,6 @@ static const Kernel kernels[] = {
     [EXPR_OP_FN2] = k_fn2,
 };
 
-/* The constant form of a binary op whose right (b) or left (a) operand is uniform,
- * computing the same value bit for bit (+ and * commute exactly); 0: none. Every
- * binary op has a row. */
-static const struct {
-    unsigned char right, left;
-} constant_form[EXPR_OP_FN2 + 1] = {
-    [EXPR_OP_ADD] = {EXPR_OP_ADDC, EXPR_OP_ADDC},
-    [EXPR_OP_SUB] = {EXPR_OP_SUBC, EXPR_OP_RSUBC},
-    [EXPR_OP_MUL] = {EXPR_OP_MULC, EXPR_OP_MULC},
-    [EXPR_OP_DIV] = {EXPR_OP_DIVC, EXPR_OP_RDIVC},
-    [EXPR_OP_POW] = {EXPR_OP_POWC, 0},
-};
-
 /* ---- one block ---------------------------------------------------------------- */
 
 /* Returns the values of slot s over n points, filling buf when s is uniform. */
@@ -121,10 +108,11 @@ static void binary(const ExprInstr *in, Slot *a, const Slot *b, double *o, doubl
         return;
     }
     ExprInstr f = *in;
-    if (!b->v && (f.op = constant_form[in->op].right)) {
+    /* a uniform operand: the op's constant form (expr_constant_form) */
+    if (!b->v && (f.op = expr_constant_form(in->op, 0))) {
         f.c = b->u;
         kernels[f.op](&f, o, a->v, NULL, n);
-    } else if (!a->v && (f.op = constant_form[in->op].left)) {
+    } else if (!a->v && (f.op = expr_constant_form(in->op, 1))) {
         f.c = a->u;
         kernels[f.op](&f, o, b->v, NULL, n);
     } else {
